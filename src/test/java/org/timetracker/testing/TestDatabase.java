@@ -16,6 +16,11 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * way production does: as a directory of secret files, one property per file.
  */
 public class TestDatabase implements LauncherSessionListener {
+  /** The first admin, created by the application on its first start. */
+  public static final String ADMIN_EMAIL = "admin@timetracker.test";
+
+  public static final String ADMIN_PASSWORD = "first admin password 1";
+
   private static EmbeddedPostgres postgres;
 
   @Override
@@ -31,6 +36,8 @@ public class TestDatabase implements LauncherSessionListener {
       Files.writeString(secrets.resolve("db.url"), jdbcUrl());
       Files.writeString(secrets.resolve("db.user"), "timetracker\n");
       Files.writeString(secrets.resolve("db.password"), "test-password-1234\n");
+      Files.writeString(secrets.resolve("admin.email"), ADMIN_EMAIL);
+      Files.writeString(secrets.resolve("admin.password"), ADMIN_PASSWORD + "\n");
       System.setProperty(
           "arq.container.micro.configuration.extraMicroOptions",
           "--nocluster"); System.setProperty("arq.container.micro.configuration.cmdOptions", "-Xmx512m -Dsecrets.dir=" + secrets);
