@@ -60,6 +60,11 @@ public class TestDatabase implements LauncherSessionListener {
     }
   }
 
+  /** A superuser connection, for tests that must reach behind the API (expiry, raw checks). */
+  public static Connection connect() throws SQLException {
+    return postgres.getDatabase("postgres", "timetracker").getConnection();
+  }
+
   public static String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/timetracker";
   }

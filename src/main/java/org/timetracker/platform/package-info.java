@@ -1,0 +1,2 @@
+/** What every feature stands on: configuration, the database, errors, JSON and HTTP plumbing. */
+package org.timetracker.platform;

@@ -1,0 +1,126 @@
+package org.timetracker.reports;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.timetracker.entries.Timesheet;
+import org.timetracker.platform.SqlValues;
+import org.timetracker.platform.web.DateRange;
+
+/**
+ * Sums finished entries in PostgreSQL. Each entry counts on the local date it starts, in the
+ * user's time zone; amounts are billable hours times the project's rate, rounded to cents per
+ * group and for the total.
+ */
+@ApplicationScoped
+@Transactional
+public class Reports {
+  /** The finished entries of one user in a range, with what grouping and pricing need. */
+  private static final String RANGE =
+      "with e as (select (e.start_at at time zone ?1)::date as day,"
+          + " extract(epoch from e.end_at - e.start_at)::bigint as secs, e.billable,"
+          + " e.project_id, e.tags, p.name as project_name, coalesce(p.hourly_rate, 0) as rate"
+          + " from entries e left join projects p on p.id = e.project_id"
+          + " where e.user_id = ?2 and e.start_at >= ?3 and e.start_at < ?4"
+          + " and e.end_at is not null) ";
+
+  private static final String SUMS =
+      "sum(secs)::bigint, sum(case when billable then secs else 0 end)::bigint,"
+          + " sum(case when billable then secs * rate / 3600 else 0 end)";
+
+  @PersistenceContext EntityManager em;
+
+  public Summary summary(long userId, ZoneId zone, String currency, DateRange range, GroupBy by) {
+    Object[] total = (Object[]) query("select " + SUMS + " from e", userId, zone, range).getSingleResult();
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows = query(groupsSql(by), userId, zone, range).getResultList();
+
+    List<Summary.Group> groups =
+        switch (by) {
+          case DAY, WEEK -> calendar(rows, range, by);
+          case PROJECT, TAG -> rows.stream().map(row -> group(row, by)).toList();
+        };
+    return new Summary(
+        range.from(),
+        range.to(),
+        by.jsonName(),
+        currency,
+        seconds(total[0]),
+        seconds(total[1]),
+        money(total[2]),
+        groups);
+  }
+
+  private static String groupsSql(GroupBy by) {
+    return switch (by) {
+      case DAY -> "select day, null, " + SUMS + " from e group by day order by day";
+      case WEEK ->
+          "select date_trunc('week', day)::date as week, null, " + SUMS
+              + " from e group by week order by week";
+      case PROJECT ->
+          "select project_id::text, max(project_name), " + SUMS
+              + " from e group by project_id order by max(project_name) nulls last";
+      case TAG ->
+          "select tag, tag, " + SUMS + " from e left join lateral unnest(e.tags) as tag on true"
+              + " group by tag order by tag nulls last";
+    };
+  }
+
+  private Query query(String select, long userId, ZoneId zone, DateRange range) {
+    return em.createNativeQuery(RANGE + select)
+        .setParameter(1, zone.getId())
+        .setParameter(2, userId)
+        .setParameter(3, range.startIn(zone))
+        .setParameter(4, range.endIn(zone));
+  }
+
+  /** Every day (or every week's Monday) of the range, with zeros where nothing was booked. */
+  private static List<Summary.Group> calendar(List<Object[]> rows, DateRange range, GroupBy by) {
+    Map<LocalDate, Object[]> booked = new LinkedHashMap<>();
+    rows.forEach(row -> booked.put(SqlValues.date(row[0]), row));
+
+    List<Summary.Group> groups = new ArrayList<>();
+    LocalDate first = by == GroupBy.WEEK ? Timesheet.weekOf(range.from()) : range.from();
+    int step = by == GroupBy.WEEK ? 7 : 1;
+    for (LocalDate day = first; !day.isAfter(range.to()); day = day.plusDays(step)) {
+      Object[] row = booked.get(day);
+      groups.add(
+          row == null
+              ? new Summary.Group(day.toString(), day.toString(), 0, 0, BigDecimal.ZERO.setScale(2))
+              : new Summary.Group(
+                  day.toString(), day.toString(), seconds(row[2]), seconds(row[3]), money(row[4])));
+    }
+    return groups;
+  }
+
+  private static Summary.Group group(Object[] row, GroupBy by) {
+    String key = (String) row[0];
+    String label;
+    if (key == null) {
+      label = by == GroupBy.PROJECT ? "No project" : "No tag";
+    } else {
+      label = (String) row[1];
+    }
+    return new Summary.Group(key, label, seconds(row[2]), seconds(row[3]), money(row[4]));
+  }
+
+  private static long seconds(Object value) {
+    return value == null ? 0 : ((Number) value).longValue();
+  }
+
+  static BigDecimal money(Object value) {
+    BigDecimal amount =
+        value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    return amount.setScale(2, RoundingMode.HALF_UP);
+  }
+}
