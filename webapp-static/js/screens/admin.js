@@ -47,7 +47,7 @@ function createForm(reload) {
 
 function loadUsers(list, reload) {
   return loadInto(list, () => api.get('users'), (users) => replace(list, h('div', { class: 'table-scroll' },
-    h('table', { class: 'table users' },
+    h('table', { class: 'table users cards' },
       h('thead', {}, h('tr', {}, ['User', 'Role', 'Status'].map((t) => h('th', { scope: 'col' }, t)),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, users.map((user) => userRow(user, reload)))))));
@@ -78,8 +78,8 @@ function userRow(user, reload) {
       onclick: () => change({ active: !user.active }),
     }));
   return h('tr', { dataset: { userId: user.id } },
-    details, h('td', {}, role),
-    h('td', {}, user.active ? h('span', { class: 'badge' }, 'active') : h('span', { class: 'badge badge-muted' }, 'deactivated')),
+    details, h('td', { dataset: { label: 'Role' } }, role),
+    h('td', { dataset: { label: 'Status' } }, user.active ? h('span', { class: 'badge' }, 'active') : h('span', { class: 'badge badge-muted' }, 'deactivated')),
     h('td', {}, actions));
 }
 

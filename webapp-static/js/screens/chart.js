@@ -1,16 +1,19 @@
-// A bar chart of hours, drawn as SVG by the page itself. Sizes are in viewBox units; the SVG
-// scales to the width of its panel.
+// A bar chart of hours, drawn as SVG by the page itself. Sizes are in viewBox units, drawn for
+// the width the chart gets, so one unit is about one pixel.
 
 import { svg } from '../dom.js';
 import { formatDuration, formatHours } from '../time.js';
 
-const WIDTH = 760;
 const HEIGHT = 240;
 const MARGIN = { top: 20, right: 8, bottom: 40, left: 36 };
 
-/** bars: [{label, sublabel, title, seconds}]; returns an <svg> with a text alternative. */
-export function barChart(bars, description) {
-  const plotWidth = WIDTH - MARGIN.left - MARGIN.right;
+/**
+ * bars: [{label, sublabel, title, seconds}]; returns an <svg> with a text alternative. width is
+ * the room the chart gets on the page, so that its text keeps its size on a phone.
+ */
+export function barChart(bars, description, width) {
+  const fullWidth = Math.round(Math.max(300, Math.min(1000, width)));
+  const plotWidth = fullWidth - MARGIN.left - MARGIN.right;
   const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
   const maxHours = niceCeiling(Math.max(...bars.map((bar) => bar.seconds / 3600), 1));
   const slot = plotWidth / Math.max(bars.length, 1);
@@ -22,7 +25,7 @@ export function barChart(bars, description) {
   const grid = [0, 0.25, 0.5, 0.75, 1].map((share) => {
     const hours = maxHours * share;
     return [
-      svg('line', { class: 'grid-line', x1: MARGIN.left, x2: WIDTH - MARGIN.right, y1: y(hours), y2: y(hours) }),
+      svg('line', { class: 'grid-line', x1: MARGIN.left, x2: fullWidth - MARGIN.right, y1: y(hours), y2: y(hours) }),
       svg('text', { class: 'axis-label', x: MARGIN.left - 8, y: y(hours) + 4, 'text-anchor': 'end' }, `${+hours.toFixed(1)}h`),
     ];
   });
@@ -41,7 +44,7 @@ export function barChart(bars, description) {
       showLabel ? svg('text', { class: 'axis-label', x: center, y: HEIGHT - 22, 'text-anchor': 'middle' }, bar.label) : null,
       showLabel && bar.sublabel ? svg('text', { class: 'axis-label', x: center, y: HEIGHT - 8, 'text-anchor': 'middle' }, bar.sublabel) : null);
   });
-  return svg('svg', { class: 'chart', viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': description },
+  return svg('svg', { class: 'chart', viewBox: `0 0 ${fullWidth} ${HEIGHT}`, role: 'img', 'aria-label': description },
     grid, columns);
 }
 

@@ -42,7 +42,7 @@ function loadProjects(list, archivedToo, reload) {
       replace(list, emptyState('No projects yet', 'Create your first project above to sort your time and bill clients.'));
       return;
     }
-    replace(list, h('div', { class: 'table-scroll' }, h('table', { class: 'table projects' },
+    replace(list, h('div', { class: 'table-scroll' }, h('table', { class: 'table projects cards' },
       h('thead', {}, h('tr', {}, ['Project', 'Client', 'Hourly rate', 'Billable'].map((t) => h('th', { scope: 'col' }, t)),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, projects.map((project) => projectRow(project, reload))))));
@@ -78,8 +78,8 @@ function projectRow(project, reload) {
     replace(row,
       h('td', {}, h('span', { class: 'name-cell' }, projectDot(project), project.name,
         project.archived ? h('span', { class: 'badge badge-muted' }, 'archived') : null), error),
-      h('td', {}, project.client || h('span', { class: 'muted' }, '–')),
-      h('td', {}, project.hourlyRate != null ? formatMoney(project.hourlyRate) : h('span', { class: 'muted' }, '–')),
+      h('td', { dataset: { label: 'Client' } }, project.client || h('span', { class: 'muted' }, '–')),
+      h('td', { dataset: { label: 'Hourly rate' } }, project.hourlyRate != null ? formatMoney(project.hourlyRate) : h('span', { class: 'muted' }, '–')),
       h('td', {}, project.billable ? h('span', { class: 'badge' }, 'billable') : h('span', { class: 'badge badge-muted' }, 'not billable')),
       h('td', {}, actions));
   };

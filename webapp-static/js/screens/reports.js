@@ -110,12 +110,19 @@ function renderReport(container, { time, projects, tags, projectList }) {
       stat('Billable', formatDuration(time.billableSeconds)),
       stat('Billable amount', formatMoney(time.billableAmount))),
     panel(byWeek ? 'Hours per week' : 'Hours per day',
-      barChart(bars, `${byWeek ? 'Hours per week' : 'Hours per day'}, ${formatDuration(time.totalSeconds)} in total`),
+      barChart(bars, `${byWeek ? 'Hours per week' : 'Hours per day'}, ${formatDuration(time.totalSeconds)} in total`,
+        chartWidth(container)),
       h('details', { class: 'chart-table' }, h('summary', {}, 'Show as table'),
         groupTable(byWeek ? 'Week' : 'Day', time.groups.map((g) => ({ ...g, label: bars[time.groups.indexOf(g)].title })), time.totalSeconds))),
     h('div', { class: 'report-columns' },
       panel('By project', groupTable('Project', projects.groups, projects.totalSeconds, projectList)),
       panel('By tag', groupTable('Tag', tags.groups, tags.totalSeconds))));
+}
+
+// The panel's padding is taken off the room the results have.
+function chartWidth(container) {
+  const padding = window.matchMedia('(max-width: 760px)').matches ? 34 : 50;
+  return (container.clientWidth || 760) - padding;
 }
 
 function stat(label, value) {

@@ -67,8 +67,8 @@ function tokensPanel() {
   const name = h('input', { type: 'text', maxlength: 100, required: true, placeholder: 'laptop script' });
   const expires = h('input', { type: 'date', min: today(userZone()) });
   const error = errorSlot();
-  const form = h('form', { class: 'inline-form', 'aria-label': 'New token' },
-    field('Token name', name), field('Expires on', expires, { hint: 'Optional' }),
+  const form = h('form', { class: 'inline-form tokens-form', 'aria-label': 'New token' },
+    field('Token name', name), field('Expires on (optional)', expires),
     button('Create token', { variant: 'primary', type: 'submit', icon: 'key' }));
   const reload = () => loadTokens(list, reload);
   onSubmit(form, error, async () => {
@@ -82,7 +82,7 @@ function tokensPanel() {
   });
   reload();
   return panel('API tokens',
-    h('p', { class: 'panel-intro' }, 'Scripts sign in with a token: send it as "Authorization: Bearer <token>". Revoke a token when you no longer need it.'),
+    h('p', { class: 'panel-intro' }, 'Scripts sign in with a token: they send it as "Authorization: Bearer <token>". A token without an expiry date works until you revoke it.'),
     secret, form, error, list);
 }
 
@@ -99,8 +99,9 @@ function showSecret(container, created) {
     }
   } });
   replace(container, h('div', { class: 'token-secret' },
-    h('p', {}, `Your new token “${created.name}”. Copy it now: it is not shown again.`), value, copy, copied,
-    button('Done', { variant: 'ghost', onclick: () => container.replaceChildren() })));
+    h('p', {}, `Your new token “${created.name}”. Copy it now: it is not shown again.`), value,
+    h('div', { class: 'form-actions' }, copy,
+      button('Done', { variant: 'ghost', onclick: () => container.replaceChildren() }), copied)));
   value.focus();
   value.select();
 }
@@ -112,7 +113,7 @@ function loadTokens(list, reload) {
       replace(list, emptyState('No tokens yet', 'Create one when a script needs to read or track time for you.'));
       return;
     }
-    replace(list, h('div', { class: 'table-scroll' }, h('table', { class: 'table tokens' },
+    replace(list, h('div', { class: 'table-scroll' }, h('table', { class: 'table tokens cards' },
       h('thead', {}, h('tr', {}, ['Name', 'Created', 'Last used', 'Expires'].map((t) => h('th', { scope: 'col' }, t)),
         h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
       h('tbody', {}, tokens.map((token) => tokenRow(token, zone, reload))))));
@@ -135,6 +136,7 @@ function tokenRow(token, zone, reload) {
   const when = (instant, never) => (instant ? formatDateTime(instant, zone) : h('span', { class: 'muted' }, never));
   return h('tr', { dataset: { tokenId: token.id } },
     h('td', {}, h('span', { class: 'name-cell' }, token.name), error),
-    h('td', {}, when(token.createdAt, '–')), h('td', {}, when(token.lastUsedAt, 'Never')),
-    h('td', {}, when(token.expiresAt, 'Never')), h('td', {}, actions));
+    h('td', { dataset: { label: 'Created' } }, when(token.createdAt, '–')),
+    h('td', { dataset: { label: 'Last used' } }, when(token.lastUsedAt, 'Never')),
+    h('td', { dataset: { label: 'Expires' } }, when(token.expiresAt, 'Never')), h('td', {}, actions));
 }

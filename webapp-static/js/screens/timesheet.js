@@ -127,7 +127,7 @@ async function saveCell({ row, day, date, input, cell, error, name }) {
     }
     cell.classList.add('saving');
     const saved = await api.put('timesheet/cell', { date, projectId: row.projectId, seconds });
-    row.seconds = [...saved.seconds];
+    row.seconds = [...secondsOf(saved, row)];
     input.value = row.seconds[day] ? formatDuration(row.seconds[day]) : '';
     cell.classList.add('saved');
     setTimeout(() => cell.classList.remove('saved'), 1500);
@@ -140,6 +140,13 @@ async function saveCell({ row, day, date, input, cell, error, name }) {
   } finally {
     cell.classList.remove('saving');
   }
+}
+
+// The answer is the row that changed; a whole week in its place is read for that row.
+function secondsOf(answer, row) {
+  if (Array.isArray(answer.seconds)) return answer.seconds;
+  const changed = answer.rows?.find((r) => r.projectId === row.projectId);
+  return changed ? changed.seconds : row.seconds.map(() => 0);
 }
 
 function addRow(projects, rows, onAdd) {

@@ -65,7 +65,8 @@ function createTimerBar(context) {
     h('div', { class: 'timer-controls' }, elapsed, toggle));
   const element = h('div', {}, form, error);
 
-  let shownId = null;
+  // undefined until the first show(), so that the first call always draws the bar.
+  let shownId;
   const show = ({ running }) => {
     elapsed.textContent = formatElapsed(running ? elapsedSeconds() : 0);
     if ((running?.id ?? null) === shownId) return;
