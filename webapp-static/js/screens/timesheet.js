@@ -51,7 +51,8 @@ function renderSheet(container, sheet, projects, zone) {
       h('tbody', {}, rows.map((row) => sheetRow(row, { ...context, project: projectOf(row.projectId) }))), tfoot);
     showTotals();
     replace(container,
-      rows.length ? h('div', { class: 'table-scroll' }, table)
+      rows.length ? [h('div', { class: 'table-scroll' }, table),
+        h('p', { class: 'timesheet-hint' }, 'Type hours as 1:30, 1.5 or 90m. A cell holds the day’s total for the project.')]
         : emptyState('No time on the timesheet this week',
           'Add a project row below, then type hours into the days: 1:30, 1.5 or 90m all work.'),
       error,

@@ -75,7 +75,7 @@ class TrackingIT extends BrowserTest {
   }
 
   @Test
-  void editingAnEntryInPlaceChangesItsDescriptionAndEnd() {
+  void editingAnEntryInPlaceChangesItsDescriptionAndEnd() throws Exception {
     Person alan = newMember("Alan Edit");
     createEntry(alan, "Draft the plan", LocalTime.of(9, 0), LocalTime.of(10, 0), null, List.of());
     signIn(alan);
@@ -85,6 +85,7 @@ class TrackingIT extends BrowserTest {
     var editor = browser().waitFor(By.cssSelector("form.entry-editor"));
     browser().type(editor, "Description", "Plan the sprint");
     browser().type(editor, "End", "10:45");
+    browser().screenshot("track-editing");
     browser().click(editor, "Save");
 
     entry = entryRow("Plan the sprint");
