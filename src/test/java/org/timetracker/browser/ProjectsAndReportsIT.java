@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,30 @@ class ProjectsAndReportsIT extends BrowserTest {
     assertTrue(
         lines.stream().anyMatch(l -> l.contains("Design review") && l.contains("Website relaunch")),
         lines.toString());
+  }
+
+  @Test
+  void customRangeReportsOnlyItsDays() {
+    Person alan = newMember("Alan Custom");
+    createEntry(alan, "Today's work", LocalTime.of(10, 0), LocalTime.of(11, 0), null, List.of());
+    LocalDate today = LocalDate.now(ZONE);
+    signIn(alan);
+    browser().click(browser().page(), "Reports");
+    browser().click(browser().page(), "Custom");
+    var form = browser().waitFor(By.cssSelector("form[aria-label='Custom range']"));
+
+    browser().typeDate(form, "From", today.minusDays(3));
+    browser().typeDate(form, "To", today.minusDays(1));
+    browser().click(form, "Show");
+
+    browser().waitFor(By.xpath("//*[normalize-space()='No time tracked in this range']"));
+    assertEquals(
+        "reports?from=%s&to=%s".formatted(today.minusDays(3), today.minusDays(1)),
+        browser().route());
+    browser().typeDate(form, "To", today);
+    browser().click(form, "Show");
+    browser().waitFor(By.cssSelector(".stats"));
+    assertEquals("1:00", texts(By.cssSelector(".stat-value")).get(0));
   }
 
   private WebElement projectRow(String name) {
