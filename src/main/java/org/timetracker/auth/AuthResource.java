@@ -66,8 +66,7 @@ public class AuthResource {
     if (!passwordMatches(user, credentials.password())) {
       throttle.recordFailure(email, address);
       SecurityLog.loginFailed(email, address);
-      return new ApiError("invalid_credentials", WRONG_CREDENTIALS)
-          .toResponse(Status.UNAUTHORIZED);
+      return new ApiError("invalid_credentials", WRONG_CREDENTIALS).toResponse(Status.UNAUTHORIZED);
     }
 
     return signIn(user.get(), credentials.password(), address);

@@ -7,13 +7,12 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.timetracker.platform.SqlValues;
 
 /**
- * Counts failed sign-ins per email and client address. After too many within the window, the
- * caller must wait until the oldest of them leaves it; the password is not even checked.
+ * Counts failed sign-ins per email and client address. After too many within the window, the caller
+ * must wait until the oldest of them leaves it; the password is not even checked.
  */
 @ApplicationScoped
 @Transactional

@@ -11,9 +11,9 @@ import javax.crypto.spec.PBEKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * PBKDF2-HMAC-SHA512 password hashes. A stored hash names its algorithm and iteration count
- * ({@code pbkdf2-sha512$210000$salt$hash}), so the count can be raised later and older hashes
- * are upgraded at the next sign-in.
+ * PBKDF2-HMAC-SHA512 password hashes. A stored hash names its algorithm and iteration count ({@code
+ * pbkdf2-sha512$210000$salt$hash}), so the count can be raised later and older hashes are upgraded
+ * at the next sign-in.
  */
 @ApplicationScoped
 public class PasswordHasher {
@@ -49,7 +49,12 @@ public class PasswordHasher {
     RANDOM.nextBytes(salt);
     byte[] hash = derive(password, salt, iterations);
     Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-    return ALGORITHM + "$" + iterations + "$" + b64.encodeToString(salt) + "$"
+    return ALGORITHM
+        + "$"
+        + iterations
+        + "$"
+        + b64.encodeToString(salt)
+        + "$"
         + b64.encodeToString(hash);
   }
 

@@ -16,8 +16,7 @@ public final class Passwords {
     }
     int length = password.codePointCount(0, password.length());
     if (length < MIN_LENGTH) {
-      throw ApiException.invalid(
-          "The password must have at least " + MIN_LENGTH + " characters.");
+      throw ApiException.invalid("The password must have at least " + MIN_LENGTH + " characters.");
     }
     if (length > MAX_LENGTH) {
       throw ApiException.invalid("The password must have at most " + MAX_LENGTH + " characters.");

@@ -3,8 +3,8 @@ package org.timetracker.auth;
 import java.lang.System.Logger.Level;
 
 /**
- * Security events as single lines for the operator's log, each naming who and from where. Never
- * a password, token or cookie.
+ * Security events as single lines for the operator's log, each naming who and from where. Never a
+ * password, token or cookie.
  */
 public final class SecurityLog {
   private static final System.Logger LOG = System.getLogger(SecurityLog.class.getName());

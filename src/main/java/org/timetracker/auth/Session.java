@@ -68,8 +68,8 @@ public class Session {
   }
 
   /**
-   * Records use at most once a minute: enough for the idle timeout, and most requests then
-   * write nothing.
+   * Records use at most once a minute: enough for the idle timeout, and most requests then write
+   * nothing.
    */
   void seen(Instant now) {
     if (lastSeenAt.isBefore(now.minusSeconds(60))) {

@@ -9,8 +9,13 @@ public final class SessionCookie {
   private SessionCookie() {}
 
   public static String issue(String token, Duration lifetime, boolean https) {
-    return NAME + "=" + token + "; Path=/; Max-Age=" + lifetime.toSeconds()
-        + "; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "");
+    return NAME
+        + "="
+        + token
+        + "; Path=/; Max-Age="
+        + lifetime.toSeconds()
+        + "; HttpOnly; SameSite=Lax"
+        + (https ? "; Secure" : "");
   }
 
   public static String expire(boolean https) {

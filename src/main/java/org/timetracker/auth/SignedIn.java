@@ -5,8 +5,8 @@ import org.timetracker.users.Role;
 import org.timetracker.users.User;
 
 /**
- * Who is making the current request and how they proved it: a session (with its CSRF token) or
- * an API token.
+ * Who is making the current request and how they proved it: a session (with its CSRF token) or an
+ * API token.
  */
 public record SignedIn(
     long userId,

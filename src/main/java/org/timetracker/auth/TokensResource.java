@@ -40,7 +40,11 @@ public class TokensResource {
 
   /** Only in the answer to its creation: the token itself. */
   public record CreatedTokenView(
-      long id, String name, Instant createdAt, Instant expiresAt, Instant lastUsedAt,
+      long id,
+      String name,
+      Instant createdAt,
+      Instant expiresAt,
+      Instant lastUsedAt,
       String token) {}
 
   @GET

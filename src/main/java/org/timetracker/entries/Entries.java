@@ -89,7 +89,8 @@ public class Entries {
 
   public Entry change(long userId, long entryId, JsonObject patch) {
     Entry entry = owned(userId, entryId);
-    EntryInput changed = mergePatch.apply(EntryView.of(entry, Instant.now()).asInput(), patch, EntryInput.class);
+    EntryInput changed =
+        mergePatch.apply(EntryView.of(entry, Instant.now()).asInput(), patch, EntryInput.class);
     if (changed.start() == null) {
       throw ApiException.invalid("An entry needs a start.");
     }
@@ -121,7 +122,8 @@ public class Entries {
     Project project = input.projectId() == null ? null : projects.owned(userId, input.projectId());
     boolean billable =
         input.billable() != null ? input.billable() : project != null && project.billable();
-    entry.describe(description(input.description()), input.projectId(), tags(input.tags()), billable);
+    entry.describe(
+        description(input.description()), input.projectId(), tags(input.tags()), billable);
   }
 
   static Instant seconds(Instant instant) {
@@ -156,8 +158,7 @@ public class Entries {
         continue;
       }
       if (trimmed.length() > MAX_TAG_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
-        throw ApiException.invalid(
-            "A tag has 1 to " + MAX_TAG_LENGTH + " characters on one line.");
+        throw ApiException.invalid("A tag has 1 to " + MAX_TAG_LENGTH + " characters on one line.");
       }
       unique.putIfAbsent(trimmed.toLowerCase(Locale.ROOT), trimmed);
     }

@@ -14,8 +14,8 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
- * Time spent by one user, from start to end. An entry without an end is the running timer; a
- * user has at most one (the database enforces it). Instants are UTC with whole seconds.
+ * Time spent by one user, from start to end. An entry without an end is the running timer; a user
+ * has at most one (the database enforces it). Instants are UTC with whole seconds.
  */
 @Entity
 @Table(name = "entries")

@@ -5,8 +5,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An entry as clients send it: whole for a manual entry, merged with the current one for a
- * change. Timer starts use only the describing fields.
+ * An entry as clients send it: whole for a manual entry, merged with the current one for a change.
+ * Timer starts use only the describing fields.
  */
 public record EntryInput(
     Instant start,

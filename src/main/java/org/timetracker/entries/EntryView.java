@@ -16,7 +16,13 @@ public record EntryView(
 
   public static EntryView of(Entry e, Instant now) {
     return new EntryView(
-        e.id(), e.description(), e.projectId(), e.tags(), e.billable(), e.start(), e.end(),
+        e.id(),
+        e.description(),
+        e.projectId(),
+        e.tags(),
+        e.billable(),
+        e.start(),
+        e.end(),
         e.seconds(now));
   }
 

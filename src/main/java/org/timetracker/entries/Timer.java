@@ -11,8 +11,8 @@ import org.timetracker.platform.errors.ApiException;
 import org.timetracker.platform.json.MergePatch;
 
 /**
- * The running timer: the user's one entry without an end. Starting and stopping take a lock on
- * the user's row first, so concurrent requests of one user queue up instead of racing.
+ * The running timer: the user's one entry without an end. Starting and stopping take a lock on the
+ * user's row first, so concurrent requests of one user queue up instead of racing.
  */
 @ApplicationScoped
 @Transactional
@@ -22,7 +22,8 @@ public class Timer {
   @Inject MergePatch mergePatch;
 
   public Optional<Entry> running(long userId) {
-    return em.createQuery("select e from Entry e where e.userId = :user and e.end is null", Entry.class)
+    return em.createQuery(
+            "select e from Entry e where e.userId = :user and e.end is null", Entry.class)
         .setParameter("user", userId)
         .getResultStream()
         .findFirst();
@@ -34,6 +35,9 @@ public class Timer {
     lockTimerOf(userId);
     Instant now = Entries.seconds(Instant.now());
     Instant start = running(userId).map(previous -> finish(previous, now)).orElse(now);
+    // The stopped entry must reach the database before the new running one: the unique index
+    // allows one running entry, and Hibernate would insert before it updates.
+    em.flush();
 
     Entry entry = new Entry(userId, start.isAfter(now) ? start : now, null);
     entries.describe(userId, entry, input);
@@ -43,8 +47,7 @@ public class Timer {
 
   public Entry stop(long userId) {
     lockTimerOf(userId);
-    Entry entry =
-        running(userId).orElseThrow(() -> ApiException.conflict("No timer is running."));
+    Entry entry = running(userId).orElseThrow(() -> ApiException.conflict("No timer is running."));
     finish(entry, Entries.seconds(Instant.now()));
     return entry;
   }

@@ -22,8 +22,8 @@ import org.timetracker.projects.Project;
 import org.timetracker.projects.Projects;
 
 /**
- * The week as a grid of projects by days. Setting a cell to a total adds an entry for the
- * missing time or trims the cell's latest entries, so the grid never invents a second truth.
+ * The week as a grid of projects by days. Setting a cell to a total adds an entry for the missing
+ * time or trims the cell's latest entries, so the grid never invents a second truth.
  */
 @ApplicationScoped
 @Transactional

@@ -28,7 +28,11 @@ public class Maintenance {
     try {
       int expired = sessions.sweep();
       int failures = throttle.sweep();
-      LOG.log(Level.DEBUG, "Swept {0} expired sessions and {1} old sign-in failures", expired, failures);
+      LOG.log(
+          Level.DEBUG,
+          "Swept {0} expired sessions and {1} old sign-in failures",
+          expired,
+          failures);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Sweeping expired sessions failed; trying again in an hour", e);
     }

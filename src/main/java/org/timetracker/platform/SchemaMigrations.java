@@ -16,8 +16,8 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Brings the schema up to date at start, with Flyway, before the API answers. When PostgreSQL is
- * not reachable yet the application still starts, reports itself not ready, and tries again
- * every few seconds, so a stack comes up in any order.
+ * not reachable yet the application still starts, reports itself not ready, and tries again every
+ * few seconds, so a stack comes up in any order.
  *
  * <p>Future migrations are ignored, so an older version starts on a newer schema (rollback).
  */
@@ -66,7 +66,9 @@ public class SchemaMigrations {
       LOG.log(
           Level.INFO,
           "Schema at version {0} ({1} migrations applied now)",
-          result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+          result.targetSchemaVersion == null
+              ? result.initialSchemaVersion
+              : result.targetSchemaVersion,
           result.migrationsExecuted);
       ready = true;
       schemaReady.fire(new SchemaReady());

@@ -16,7 +16,13 @@ public record ProjectView(
 
   public static ProjectView of(Project p) {
     return new ProjectView(
-        p.id(), p.name(), p.client(), p.color(), p.hourlyRate(), p.billable(), p.archived(),
+        p.id(),
+        p.name(),
+        p.client(),
+        p.color(),
+        p.hourlyRate(),
+        p.billable(),
+        p.archived(),
         p.createdAt());
   }
 

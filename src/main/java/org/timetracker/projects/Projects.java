@@ -10,9 +10,7 @@ import java.util.List;
 import org.timetracker.platform.errors.ApiException;
 import org.timetracker.platform.json.MergePatch;
 
-/**
- * A user's projects. Another user's project is treated exactly like one that does not exist.
- */
+/** A user's projects. Another user's project is treated exactly like one that does not exist. */
 @ApplicationScoped
 @Transactional
 public class Projects {
@@ -92,7 +90,8 @@ public class Projects {
             .setParameter("id", project.id())
             .getSingleResult();
     if (same > 0) {
-      throw ApiException.conflict("You already have an active project named " + project.name() + ".");
+      throw ApiException.conflict(
+          "You already have an active project named " + project.name() + ".");
     }
   }
 }

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -67,17 +66,28 @@ public class CsvExport {
                 .divide(BigDecimal.valueOf(3600), 2, RoundingMode.HALF_UP)
             : BigDecimal.ZERO.setScale(2);
 
-    csv.append(start.toLocalDate()).append(',')
-        .append(start.format(TIME)).append(',')
-        .append(end.format(TIME)).append(',')
-        .append(hours.setScale(2, RoundingMode.HALF_UP).toPlainString()).append(',')
-        .append(field((String) row[2])).append(',')
-        .append(field((String) row[3])).append(',')
-        .append(field((String) row[4])).append(',')
-        .append(field((String) row[5])).append(',')
-        .append(billable ? "yes" : "no").append(',')
-        .append(rate == null ? "" : rate.toPlainString()).append(',')
-        .append(amount.toPlainString()).append(',')
+    csv.append(start.toLocalDate())
+        .append(',')
+        .append(start.format(TIME))
+        .append(',')
+        .append(end.format(TIME))
+        .append(',')
+        .append(hours.setScale(2, RoundingMode.HALF_UP).toPlainString())
+        .append(',')
+        .append(field((String) row[2]))
+        .append(',')
+        .append(field((String) row[3]))
+        .append(',')
+        .append(field((String) row[4]))
+        .append(',')
+        .append(field((String) row[5]))
+        .append(',')
+        .append(billable ? "yes" : "no")
+        .append(',')
+        .append(rate == null ? "" : rate.toPlainString())
+        .append(',')
+        .append(amount.toPlainString())
+        .append(',')
         .append(currency)
         .append("\r\n");
   }
@@ -89,7 +99,9 @@ public class CsvExport {
     }
     String text = "=+-@\t\r".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
     boolean quote =
-        text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0
+        text.indexOf(',') >= 0
+            || text.indexOf('"') >= 0
+            || text.indexOf('\n') >= 0
             || text.indexOf('\r') >= 0;
     return quote ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
   }

@@ -18,9 +18,9 @@ import org.timetracker.platform.SqlValues;
 import org.timetracker.platform.web.DateRange;
 
 /**
- * Sums finished entries in PostgreSQL. Each entry counts on the local date it starts, in the
- * user's time zone; amounts are billable hours times the project's rate, rounded to cents per
- * group and for the total.
+ * Sums finished entries in PostgreSQL. Each entry counts on the local date it starts, in the user's
+ * time zone; amounts are billable hours times the project's rate, rounded to cents per group and
+ * for the total.
  */
 @ApplicationScoped
 @Transactional
@@ -41,7 +41,8 @@ public class Reports {
   @PersistenceContext EntityManager em;
 
   public Summary summary(long userId, ZoneId zone, String currency, DateRange range, GroupBy by) {
-    Object[] total = (Object[]) query("select " + SUMS + " from e", userId, zone, range).getSingleResult();
+    Object[] total =
+        (Object[]) query("select " + SUMS + " from e", userId, zone, range).getSingleResult();
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query(groupsSql(by), userId, zone, range).getResultList();
 
@@ -65,13 +66,17 @@ public class Reports {
     return switch (by) {
       case DAY -> "select day, null, " + SUMS + " from e group by day order by day";
       case WEEK ->
-          "select date_trunc('week', day)::date as week, null, " + SUMS
+          "select date_trunc('week', day)::date as week, null, "
+              + SUMS
               + " from e group by week order by week";
       case PROJECT ->
-          "select project_id::text, max(project_name), " + SUMS
+          "select project_id::text, max(project_name), "
+              + SUMS
               + " from e group by project_id order by max(project_name) nulls last";
       case TAG ->
-          "select tag, tag, " + SUMS + " from e left join lateral unnest(e.tags) as tag on true"
+          "select tag, tag, "
+              + SUMS
+              + " from e left join lateral unnest(e.tags) as tag on true"
               + " group by tag order by tag nulls last";
     };
   }
@@ -119,8 +124,7 @@ public class Reports {
   }
 
   static BigDecimal money(Object value) {
-    BigDecimal amount =
-        value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
+    BigDecimal amount = value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
     return amount.setScale(2, RoundingMode.HALF_UP);
   }
 }

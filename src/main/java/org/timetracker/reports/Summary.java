@@ -17,5 +17,9 @@ public record Summary(
 
   /** One group: a day, a week (its Monday), a project or a tag; a null key is "none". */
   public record Group(
-      String key, String label, long totalSeconds, long billableSeconds, BigDecimal billableAmount) {}
+      String key,
+      String label,
+      long totalSeconds,
+      long billableSeconds,
+      BigDecimal billableAmount) {}
 }

@@ -24,7 +24,9 @@ public final class AccountFields {
 
   public static String name(String name) {
     String trimmed = name == null ? "" : name.strip();
-    if (trimmed.isEmpty() || trimmed.length() > 100 || trimmed.chars().anyMatch(Character::isISOControl)) {
+    if (trimmed.isEmpty()
+        || trimmed.length() > 100
+        || trimmed.chars().anyMatch(Character::isISOControl)) {
       throw ApiException.invalid("The name must have 1 to 100 characters on one line.");
     }
     return trimmed;

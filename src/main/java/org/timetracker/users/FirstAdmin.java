@@ -14,8 +14,8 @@ import org.timetracker.platform.errors.ApiException;
 
 /**
  * Creates the first admin from configuration when no account exists yet. There is no default
- * password: without {@code admin.email} and {@code admin.password} nobody can sign in, and the
- * log says what to set.
+ * password: without {@code admin.email} and {@code admin.password} nobody can sign in, and the log
+ * says what to set.
  */
 @ApplicationScoped
 public class FirstAdmin {

@@ -17,7 +17,14 @@ public record MeView(
   public static MeView of(User user, String csrfToken) {
     UserView v = UserView.of(user);
     return new MeView(
-        v.id(), v.email(), v.name(), v.timeZone(), v.currency(), v.role(), v.active(),
-        v.createdAt(), csrfToken);
+        v.id(),
+        v.email(),
+        v.name(),
+        v.timeZone(),
+        v.currency(),
+        v.role(),
+        v.active(),
+        v.createdAt(),
+        csrfToken);
   }
 }

@@ -178,8 +178,7 @@ class AuthIT {
     ApiClient member = team.member();
 
     ApiResponse without =
-        member.send(
-            "POST", "/api/projects", Json.of("name", "Forged"), Map.of("X-CSRF-Token", ""));
+        member.send("POST", "/api/projects", Json.of("name", "Forged"), Map.of("X-CSRF-Token", ""));
     ApiResponse wrong =
         member.send(
             "POST",
@@ -268,7 +267,8 @@ class AuthIT {
     try (Connection db = TestDatabase.connect();
         PreparedStatement age =
             db.prepareStatement(
-                "update sessions set " + assignment
+                "update sessions set "
+                    + assignment
                     + " where user_id = (select id from users where email = ?)")) {
       age.setString(1, email);
       assertEquals(1, age.executeUpdate());

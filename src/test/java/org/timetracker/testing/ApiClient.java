@@ -28,6 +28,7 @@ public final class ApiClient {
     this.http =
         HttpClient.newBuilder()
             .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
   }
@@ -112,7 +113,7 @@ public final class ApiClient {
     if (bearer != null && !headers.containsKey("Authorization")) {
       request.header("Authorization", "Bearer " + bearer);
     }
-    headers.forEach(request::header);
+    headers.forEach(request::setHeader);
     return execute(request.build());
   }
 

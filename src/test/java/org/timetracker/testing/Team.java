@@ -47,8 +47,16 @@ public final class Team {
             .post(
                 "/api/users",
                 Json.of(
-                    "email", email, "name", "Test " + role, "password", PASSWORD, "role", role,
-                    "timeZone", timeZone));
+                    "email",
+                    email,
+                    "name",
+                    "Test " + role,
+                    "password",
+                    PASSWORD,
+                    "role",
+                    role,
+                    "timeZone",
+                    timeZone));
     if (created.status() != 201) {
       throw new AssertionError("Creating " + email + " failed: " + created);
     }

@@ -12,8 +12,8 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Starts one real PostgreSQL for the whole test run and hands its settings to Payara Micro the
- * way production does: as a directory of secret files, one property per file.
+ * Starts one real PostgreSQL for the whole test run and hands its settings to Payara Micro the way
+ * production does: as a directory of secret files, one property per file.
  */
 public class TestDatabase implements LauncherSessionListener {
   /** The first admin, created by the application on its first start. */
@@ -38,9 +38,9 @@ public class TestDatabase implements LauncherSessionListener {
       Files.writeString(secrets.resolve("db.password"), "test-password-1234\n");
       Files.writeString(secrets.resolve("admin.email"), ADMIN_EMAIL);
       Files.writeString(secrets.resolve("admin.password"), ADMIN_PASSWORD + "\n");
+      System.setProperty("arq.container.micro.configuration.extraMicroOptions", "--nocluster");
       System.setProperty(
-          "arq.container.micro.configuration.extraMicroOptions",
-          "--nocluster"); System.setProperty("arq.container.micro.configuration.cmdOptions", "-Xmx512m -Dsecrets.dir=" + secrets);
+          "arq.container.micro.configuration.cmdOptions", "-Xmx512m -Dsecrets.dir=" + secrets);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (SQLException e) {

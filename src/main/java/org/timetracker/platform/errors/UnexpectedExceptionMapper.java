@@ -12,8 +12,8 @@ import java.sql.SQLException;
 import java.util.HexFormat;
 
 /**
- * The last line: a bug answers 500 with a reference the operator can find in the log, and
- * nothing internal (class names, SQL, stack traces) reaches the caller.
+ * The last line: a bug answers 500 with a reference the operator can find in the log, and nothing
+ * internal (class names, SQL, stack traces) reaches the caller.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -27,7 +27,11 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   public Response toResponse(Throwable e) {
     String sqlState = sqlState(e);
     if (sqlState != null && sqlState.startsWith("23")) {
-      LOG.log(Level.INFO, "Refused a change that broke constraint state {0} on /{1}", sqlState, uri.getPath());
+      LOG.log(
+          Level.INFO,
+          "Refused a change that broke constraint state {0} on /{1}",
+          sqlState,
+          uri.getPath());
       return new ApiError(
               "conflict",
               "This conflicts with a change made at the same moment; reload and try again.")

@@ -1,7 +1,6 @@
 package org.timetracker.platform.errors;
 
 import jakarta.ws.rs.NotAllowedException;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -10,8 +9,8 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger.Level;
 
 /**
- * Answers the framework's own refusals (no such route, wrong method or media type, unreadable
- * body) in our error shape, keeping its status but never its internal message.
+ * Answers the framework's own refusals (no such route, wrong method or media type, unreadable body)
+ * in our error shape, keeping its status but never its internal message.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -24,18 +23,17 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     int status = original.getStatus();
     LOG.log(Level.DEBUG, "Refused a request with {0}: {1}", status, e.getMessage());
 
-    Response answer = new ApiError(code(e, status), message(e, status)).toResponse(original.getStatusInfo());
+    Response answer =
+        new ApiError(code(e, status), message(e, status)).toResponse(original.getStatusInfo());
     String allow = original.getHeaderString("Allow");
     return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
   }
 
   private static String code(WebApplicationException e, int status) {
-    if (e instanceof NotFoundException) {
-      return "not_found";
-    }
     return switch (status) {
       case 401 -> "not_signed_in";
       case 403 -> "forbidden";
+      case 404 -> "not_found";
       case 405 -> "method_not_allowed";
       case 406 -> "not_acceptable";
       case 413 -> "too_large";
@@ -45,9 +43,6 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private static String message(WebApplicationException e, int status) {
-    if (e instanceof NotFoundException) {
-      return "There is nothing at this address.";
-    }
     if (e instanceof NotAllowedException) {
       return "This address does not accept that method.";
     }
@@ -57,6 +52,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
     return switch (status) {
       case 401 -> "Please sign in.";
       case 403 -> "You may not do this.";
+      case 404 -> "There is nothing at this address.";
       case 406 -> "This address cannot answer in the format you asked for.";
       case 413 -> "The request body is too large.";
       default ->

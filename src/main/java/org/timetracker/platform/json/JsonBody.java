@@ -1,10 +1,9 @@
 package org.timetracker.platform.json;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,13 +52,19 @@ public final class JsonBody {
     if (text.isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonReader reader = Json.createReader(new StringReader(text))) {
-      JsonValue value = reader.readValue();
-      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+      if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw ApiException.badRequest("The request body must be a JSON object.");
       }
-      return value.asJsonObject();
-    } catch (JsonException | IllegalStateException e) {
+      JsonObject object = parser.getObject();
+      if (parser.hasNext()) {
+        throw ApiException.badRequest("The request body has text after its JSON object.");
+      }
+      return object;
+    } catch (ApiException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The parser signals malformed, truncated or too deeply nested input in several ways.
       throw ApiException.badRequest("The request body is not valid JSON.");
     }
   }

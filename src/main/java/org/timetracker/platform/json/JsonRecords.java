@@ -91,7 +91,10 @@ public final class JsonRecords {
     for (String field : json.keySet()) {
       if (!known.contains(field)) {
         throw ApiException.badRequest(
-            "Unknown field '" + printable(field) + "'. Known fields: " + String.join(", ", known)
+            "Unknown field '"
+                + printable(field)
+                + "'. Known fields: "
+                + String.join(", ", known)
                 + ".");
       }
     }
@@ -124,8 +127,7 @@ public final class JsonRecords {
         return enumValue(target, text(value));
       }
     } catch (IllegalArgumentException | ArithmeticException | DateTimeParseException e) {
-      throw ApiException.badRequest(
-          "Field '" + field + "' must be " + expected(target) + ".");
+      throw ApiException.badRequest("Field '" + field + "' must be " + expected(target) + ".");
     }
     throw new IllegalStateException("No JSON conversion for " + type);
   }
@@ -226,7 +228,9 @@ public final class JsonRecords {
   private static String expected(Class<?> type) {
     if (type == String.class) {
       return "a text";
-    } else if (type == Long.class || type == long.class || type == Integer.class
+    } else if (type == Long.class
+        || type == long.class
+        || type == Integer.class
         || type == int.class) {
       return "a whole number";
     } else if (type == BigDecimal.class) {
@@ -248,7 +252,8 @@ public final class JsonRecords {
 
   private static <R extends Record> R construct(
       Class<R> type, RecordComponent[] components, Object[] values) {
-    Class<?>[] types = Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new);
+    Class<?>[] types =
+        Arrays.stream(components).map(RecordComponent::getType).toArray(Class[]::new);
     for (int i = 0; i < values.length; i++) {
       if (values[i] == null && types[i].isPrimitive()) {
         throw ApiException.invalid("Field '" + components[i].getName() + "' is required.");

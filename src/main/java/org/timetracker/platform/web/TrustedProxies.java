@@ -10,9 +10,8 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Decides who the client is and whether it came over HTTPS. The forwarded headers are believed
- * only when the direct peer is one of the configured proxy networks; anyone else could forge
- * them.
+ * Decides who the client is and whether it came over HTTPS. The forwarded headers are believed only
+ * when the direct peer is one of the configured proxy networks; anyone else could forge them.
  */
 @ApplicationScoped
 public class TrustedProxies {
