@@ -202,10 +202,12 @@ Suites: $TT_BASE_SUITE-security
 Components: main
 Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg}
 SOURCES
+  # Files only: package scripts expect the folders (openjdk's links its man pages).
   find "$root/usr/share/doc" -mindepth 1 -not -name copyright -not -type d -delete
+  find "$root"/usr/share/{man,info,lintian} -not -type d -delete
   find "$root/usr/share/locale" -mindepth 1 -maxdepth 1 -not -name locale.alias \
     -exec rm -rf {} +
-  rm -rf "$root"/usr/share/{man,info,lintian}/* "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin \
+  rm -rf "$root"/var/lib/apt/lists/* "$root"/var/cache/apt/*.bin \
     "$root"/var/cache/apt/archives/*.deb "$root"/var/log/*.log
 
   tar -C "$root" -c . \
