@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the scripts in bin/. Source it; do not run it.
 # Every message goes to stderr with the script's name, so stdout stays free for data.
 

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Finds a JDK >= 21 for Maven. Source it after common.sh.
 
 TT_MIN_JAVA=21
@@ -32,6 +33,7 @@ find_jdk() {
 # use_jdk: exports JAVA_HOME for a JDK >= 21 or dies saying what to install.
 use_jdk() {
   local home
+  local major
   home="$(find_jdk)"
   if [[ -z "$home" ]]; then
     die "no JDK $TT_MIN_JAVA or newer found (looked at JAVA_HOME, javac on the PATH and /usr/lib/jvm);" \
@@ -39,5 +41,10 @@ use_jdk() {
   fi
   export JAVA_HOME="$home"
   export PATH="$JAVA_HOME/bin:$PATH"
-  log "using the JDK in $JAVA_HOME (Java $(java_major "$JAVA_HOME/bin/java"))"
+  major="$(java_major "$JAVA_HOME/bin/java")"
+  # Maven's bundled Guava still uses sun.misc.Unsafe; newer JDKs warn about it at every start.
+  if (( major >= 24 )); then
+    export MAVEN_OPTS="${MAVEN_OPTS:+$MAVEN_OPTS }--sun-misc-unsafe-memory-access=allow"
+  fi
+  log "using the JDK in $JAVA_HOME (Java $major)"
 }

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Installs Debian packages the scripts need. Source it after common.sh.
 
 # package_installed NAME: true when dpkg knows NAME as installed.

@@ -76,6 +76,7 @@ create table entries (
     foreign key (project_id, user_id) references projects (id, user_id),
     check (end_at is null or end_at > start_at)
 );
+-- Listings, reports and the timesheet all read one user's entries by start.
 create index entries_user_start_idx on entries (user_id, start_at);
 create index entries_project_idx on entries (project_id) where project_id is not null;
 -- At most one running timer per user, even when two starts race.

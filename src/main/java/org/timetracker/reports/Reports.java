@@ -41,16 +41,19 @@ public class Reports {
   @PersistenceContext EntityManager em;
 
   public Summary summary(long userId, ZoneId zone, String currency, DateRange range, GroupBy by) {
-    Object[] total =
-        (Object[]) query("select " + SUMS + " from e", userId, zone, range).getSingleResult();
     @SuppressWarnings("unchecked")
     List<Object[]> rows = query(groupsSql(by), userId, zone, range).getResultList();
-
     List<Summary.Group> groups =
         switch (by) {
           case DAY, WEEK -> calendar(rows, range, by);
           case PROJECT, TAG -> rows.stream().map(row -> group(row, by)).toList();
         };
+
+    // Every entry lies in exactly one day, week or project group; tags may count it twice.
+    Object[] total =
+        by == GroupBy.TAG
+            ? (Object[]) query("select " + SUMS + " from e", userId, zone, range).getSingleResult()
+            : sumOf(rows);
     return new Summary(
         range.from(),
         range.to(),
@@ -60,6 +63,19 @@ public class Reports {
         seconds(total[1]),
         money(total[2]),
         groups);
+  }
+
+  /** Adds up the unrounded group sums, so the total is rounded once. */
+  private static Object[] sumOf(List<Object[]> rows) {
+    long seconds = 0;
+    long billable = 0;
+    BigDecimal amount = BigDecimal.ZERO;
+    for (Object[] row : rows) {
+      seconds += seconds(row[2]);
+      billable += seconds(row[3]);
+      amount = amount.add(row[4] == null ? BigDecimal.ZERO : new BigDecimal(row[4].toString()));
+    }
+    return new Object[] {seconds, billable, amount};
   }
 
   private static String groupsSql(GroupBy by) {
