@@ -200,6 +200,17 @@ export function screenHeader(title, subtitle, ...actions) {
     actions.length ? h('div', { class: 'screen-actions' }, actions) : null);
 }
 
+/**
+ * A list of things as a table with column headings and a last column of row actions. On a phone
+ * each row becomes a card.
+ */
+export function listTable(className, headings, rows) {
+  return h('div', { class: 'table-scroll' }, h('table', { class: ['table', 'cards', className] },
+    h('thead', {}, h('tr', {}, headings.map((heading) => h('th', { scope: 'col' }, heading)),
+      h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
+    h('tbody', {}, rows)));
+}
+
 /** A small coloured dot for a project; the colour is set through the CSSOM. */
 export function projectDot(project) {
   return setColor(h('span', { class: 'project-dot', 'aria-hidden': 'true' }), project?.color);

@@ -4,7 +4,7 @@
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { currentUser } from '../session.js';
-import { button, field, select, errorSlot, showError, clearError, statusSlot, flash, loading, loadInto, panel, screenHeader, onSubmit, InputError } from '../ui.js';
+import { button, field, select, errorSlot, showError, clearError, statusSlot, flash, loading, loadInto, listTable, panel, screenHeader, onSubmit, InputError } from '../ui.js';
 
 export const adminScreen = { name: 'admin', title: 'Admin', icon: 'admin', admin: true, render };
 
@@ -46,11 +46,8 @@ function createForm(reload) {
 }
 
 function loadUsers(list, reload) {
-  return loadInto(list, () => api.get('users'), (users) => replace(list, h('div', { class: 'table-scroll' },
-    h('table', { class: 'table users cards' },
-      h('thead', {}, h('tr', {}, ['User', 'Role', 'Status'].map((t) => h('th', { scope: 'col' }, t)),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
-      h('tbody', {}, users.map((user) => userRow(user, reload)))))));
+  return loadInto(list, () => api.get('users'), (users) => replace(list,
+    listTable('users', ['User', 'Role', 'Status'], users.map((user) => userRow(user, reload)))));
 }
 
 function userRow(user, reload) {

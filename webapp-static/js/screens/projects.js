@@ -4,7 +4,7 @@
 import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { formatMoney } from '../session.js';
-import { button, iconButton, field, checkbox, errorSlot, showError, statusSlot, flash, loading, loadInto, emptyState, panel, screenHeader, projectDot, onSubmit, confirmInline, InputError } from '../ui.js';
+import { button, iconButton, field, checkbox, errorSlot, showError, statusSlot, flash, loading, loadInto, listTable, emptyState, panel, screenHeader, projectDot, onSubmit, confirmInline, InputError } from '../ui.js';
 
 export const projectsScreen = { name: 'projects', title: 'Projects', icon: 'projects', render };
 
@@ -42,10 +42,8 @@ function loadProjects(list, archivedToo, reload) {
       replace(list, emptyState('No projects yet', 'Create your first project above to sort your time and bill clients.'));
       return;
     }
-    replace(list, h('div', { class: 'table-scroll' }, h('table', { class: 'table projects cards' },
-      h('thead', {}, h('tr', {}, ['Project', 'Client', 'Hourly rate', 'Billable'].map((t) => h('th', { scope: 'col' }, t)),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
-      h('tbody', {}, projects.map((project) => projectRow(project, reload))))));
+    replace(list, listTable('projects', ['Project', 'Client', 'Hourly rate', 'Billable'],
+      projects.map((project) => projectRow(project, reload))));
   });
 }
 

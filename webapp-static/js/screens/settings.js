@@ -5,7 +5,7 @@ import { h, replace } from '../dom.js';
 import { api } from '../api.js';
 import { currentUser, updateUser, userZone } from '../session.js';
 import { timeZones, formatDateTime, instantOf, isoInstant, today } from '../time.js';
-import { button, field, select, errorSlot, showError, statusSlot, flash, loading, loadInto, emptyState, panel, screenHeader, onSubmit, confirmInline, InputError } from '../ui.js';
+import { button, field, select, errorSlot, showError, statusSlot, flash, loading, loadInto, listTable, emptyState, panel, screenHeader, onSubmit, confirmInline, InputError } from '../ui.js';
 
 export const settingsScreen = { name: 'settings', title: 'Settings', icon: 'settings', render };
 
@@ -113,10 +113,8 @@ function loadTokens(list, reload) {
       replace(list, emptyState('No tokens yet', 'Create one when a script needs to read or track time for you.'));
       return;
     }
-    replace(list, h('div', { class: 'table-scroll' }, h('table', { class: 'table tokens cards' },
-      h('thead', {}, h('tr', {}, ['Name', 'Created', 'Last used', 'Expires'].map((t) => h('th', { scope: 'col' }, t)),
-        h('th', { scope: 'col' }, h('span', { class: 'visually-hidden' }, 'Actions')))),
-      h('tbody', {}, tokens.map((token) => tokenRow(token, zone, reload))))));
+    replace(list, listTable('tokens', ['Name', 'Created', 'Last used', 'Expires'],
+      tokens.map((token) => tokenRow(token, zone, reload))));
   });
 }
 

@@ -1,13 +1,14 @@
 package org.timetracker.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
 /** Signing in and out, sessions that end, the admin's user management and personal tokens. */
-class AccountsIT extends BrowserTest {
+class SignInAndAccountsIT extends BrowserTest {
 
   @Test
   void signingInOpensTrackWithTheUsersName() throws Exception {
@@ -102,6 +103,27 @@ class AccountsIT extends BrowserTest {
     signIn(email, PASSWORD);
     browser().waitFor(By.xpath("//h1[normalize-space()='Track']"));
     assertEquals("Katherine Johnson", browser().find(By.cssSelector(".account-name")).getText());
+  }
+
+  @Test
+  void adminResetsAPasswordAndDeactivatesAUser() {
+    Person admin = newPerson("Frances Allen", "admin");
+    Person dana = newMember("Dana Reset");
+    signIn(admin);
+    browser().click(browser().page(), "Admin");
+    var row = browser().waitFor(By.cssSelector("tr[data-user-id='" + dana.id() + "']"));
+
+    browser().click(row, "Reset password of Dana Reset");
+    browser().type(row, "New password for Dana Reset", "a brand new passphrase");
+    browser().click(row, "Set password");
+    browser().waitFor(row, By.xpath(".//*[starts-with(normalize-space(), 'Password set.')]"));
+    Api.signIn(appOrigin(), dana.email(), "a brand new passphrase");
+
+    browser().click(row, "Deactivate Dana Reset");
+    browser().waitFor(By.xpath("//tr[@data-user-id='" + dana.id() + "']//*[.='deactivated']"));
+    assertThrows(
+        AssertionError.class,
+        () -> Api.signIn(appOrigin(), dana.email(), "a brand new passphrase"));
   }
 
   @Test
