@@ -20,7 +20,7 @@ export function barChart(bars, description, width) {
   const barWidth = Math.max(2, Math.min(48, slot * 0.64));
   const y = (hours) => MARGIN.top + plotHeight - (hours / maxHours) * plotHeight;
   // Every label when they fit, otherwise every few, so they never overlap.
-  const labelEvery = Math.ceil(bars.length / Math.floor(plotWidth / 44));
+  const labelEvery = Math.ceil(bars.length / Math.floor(plotWidth / 38));
 
   const grid = [0, 0.25, 0.5, 0.75, 1].map((share) => {
     const hours = maxHours * share;

@@ -110,8 +110,7 @@ function renderReport(container, { time, projects, tags, projectList }) {
       stat('Billable', formatDuration(time.billableSeconds)),
       stat('Billable amount', formatMoney(time.billableAmount))),
     panel(byWeek ? 'Hours per week' : 'Hours per day',
-      barChart(bars, `${byWeek ? 'Hours per week' : 'Hours per day'}, ${formatDuration(time.totalSeconds)} in total`,
-        chartWidth(container)),
+      chartSlot(bars, `${byWeek ? 'Hours per week' : 'Hours per day'}, ${formatDuration(time.totalSeconds)} in total`),
       h('details', { class: 'chart-table' }, h('summary', {}, 'Show as table'),
         groupTable(byWeek ? 'Week' : 'Day', time.groups.map((g) => ({ ...g, label: bars[time.groups.indexOf(g)].title })), time.totalSeconds))),
     h('div', { class: 'report-columns' },
@@ -119,10 +118,23 @@ function renderReport(container, { time, projects, tags, projectList }) {
       panel('By tag', groupTable('Tag', tags.groups, tags.totalSeconds))));
 }
 
-// The panel's padding is taken off the room the results have.
-function chartWidth(container) {
-  const padding = window.matchMedia('(max-width: 760px)').matches ? 34 : 50;
-  return (container.clientWidth || 760) - padding;
+// Only the chart of the report on screen is kept to the width of its panel.
+let chartResizes = null;
+
+// The chart is drawn for the width it gets and drawn again when that width changes (a phone
+// turned sideways, a window resized), so that its text keeps its size.
+function chartSlot(bars, description) {
+  const slot = h('div', { class: 'chart-slot' });
+  let drawnWidth = 0;
+  chartResizes?.disconnect();
+  chartResizes = new ResizeObserver(() => {
+    const width = slot.clientWidth;
+    if (Math.abs(width - drawnWidth) < 16) return;
+    drawnWidth = width;
+    replace(slot, barChart(bars, description, width));
+  });
+  chartResizes.observe(slot);
+  return slot;
 }
 
 function stat(label, value) {

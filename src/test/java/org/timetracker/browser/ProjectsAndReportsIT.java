@@ -67,7 +67,7 @@ class ProjectsAndReportsIT extends BrowserTest {
 
     browser().waitFor(By.cssSelector(".stats"));
     assertEquals(List.of("2:30", "2:00", "€100.00"), texts(By.cssSelector(".stat-value")));
-    assertEquals(7, browser().findAll(By.cssSelector("svg.chart rect.bar")).size());
+    browser().until(d -> d.findElements(By.cssSelector("svg.chart rect.bar")).size() == 7);
     assertEquals(
         List.of("Website relaunch", "2:00", "€100.00"), cells("By project", "Website relaunch"));
     assertEquals(List.of("No project", "0:30", "–"), cells("By project", "No project"));
