@@ -55,11 +55,15 @@ final class Nginx implements AutoCloseable {
   }
 
   @Override
-  public void close() throws InterruptedException {
+  public void close() throws InterruptedException, IOException {
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+    // The log stays for a look after a failure; the links into the checkout go, so that no tool
+    // cleaning target/ can follow them into config/nginx.
+    Files.deleteIfExists(folder.resolve("nginx.conf"));
+    Files.deleteIfExists(folder.resolve("timetracker"));
   }
 
   // Everything nginx reads or writes besides the checkout goes into one fresh folder. Its
