@@ -71,15 +71,4 @@ public class ApiToken {
   public Instant lastUsedAt() {
     return lastUsedAt;
   }
-
-  boolean expired(Instant now) {
-    return expiresAt != null && !now.isBefore(expiresAt);
-  }
-
-  /** Like sessions, use is recorded at most once a minute. */
-  void used(Instant now) {
-    if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
-      lastUsedAt = now;
-    }
-  }
 }

@@ -9,7 +9,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
-import java.time.Duration;
 import java.time.Instant;
 import org.timetracker.users.User;
 
@@ -61,19 +60,5 @@ public class Session {
 
   public String csrfToken() {
     return csrfToken;
-  }
-
-  boolean expired(Instant now, Duration idle, Duration absolute) {
-    return now.isAfter(lastSeenAt.plus(idle)) || now.isAfter(createdAt.plus(absolute));
-  }
-
-  /**
-   * Records use at most once a minute: enough for the idle timeout, and most requests then write
-   * nothing.
-   */
-  void seen(Instant now) {
-    if (lastSeenAt.isBefore(now.minusSeconds(60))) {
-      lastSeenAt = now;
-    }
   }
 }

@@ -13,6 +13,17 @@ public final class Tokens {
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** A digest per thread: looking one up costs more than hashing a token. */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+            }
+          });
+
   private Tokens() {}
 
   /** 256 random bits, URL-safe. */
@@ -23,11 +34,7 @@ public final class Tokens {
   }
 
   public static byte[] sha256(String token) {
-    try {
-      return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-    }
+    return SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
   }
 
   public static boolean sameSecret(String a, String b) {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hibernate.jpa.HibernateHints;
 import org.timetracker.platform.errors.ApiException;
 import org.timetracker.platform.json.MergePatch;
 import org.timetracker.projects.Project;
@@ -47,6 +48,7 @@ public class Entries {
             .setParameter("to", to)
             .setFirstResult(page * size)
             .setMaxResults(size)
+            .setHint(HibernateHints.HINT_READ_ONLY, true)
             .getResultList();
     long total =
         items.size() < size && page == 0

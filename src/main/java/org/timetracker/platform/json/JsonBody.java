@@ -1,8 +1,8 @@
 package org.timetracker.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.json.stream.JsonParser;
 import jakarta.ws.rs.core.Response.Status;
 import java.io.IOException;
@@ -19,6 +19,9 @@ import org.timetracker.platform.errors.ApiException;
  */
 public final class JsonBody {
   public static final int MAX_BYTES = 64 * 1024;
+
+  /** Looked up once: {@code Json.createParser} searches the class path for a provider each call. */
+  private static final JsonProvider JSON = JsonProvider.provider();
 
   private JsonBody() {}
 
@@ -52,7 +55,7 @@ public final class JsonBody {
     if (text.isBlank()) {
       return JsonValue.EMPTY_JSON_OBJECT;
     }
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = JSON.createParser(new StringReader(text))) {
       if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
         throw ApiException.badRequest("The request body must be a JSON object.");
       }

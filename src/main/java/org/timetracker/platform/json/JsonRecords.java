@@ -1,12 +1,12 @@
 package org.timetracker.platform.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
@@ -32,6 +32,7 @@ import org.timetracker.platform.errors.ApiException;
  * decides which fields are required.
  */
 public final class JsonRecords {
+  private static final JsonProvider JSON = JsonProvider.provider();
   private static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
@@ -52,7 +53,7 @@ public final class JsonRecords {
 
   /** The reverse of {@link #read}: a record of the supported types as a JSON object. */
   public static JsonObject write(Record record) {
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = JSON.createObjectBuilder();
     for (RecordComponent c : record.getClass().getRecordComponents()) {
       json.add(c.getName(), toJson(valueOf(record, c)));
     }
@@ -70,18 +71,18 @@ public final class JsonRecords {
   private static JsonValue toJson(Object value) {
     return switch (value) {
       case null -> JsonValue.NULL;
-      case String text -> Json.createValue(text);
-      case Long number -> Json.createValue(number);
-      case Integer number -> Json.createValue(number);
-      case BigDecimal number -> Json.createValue(number);
+      case String text -> JSON.createValue(text);
+      case Long number -> JSON.createValue(number);
+      case Integer number -> JSON.createValue(number);
+      case BigDecimal number -> JSON.createValue(number);
       case Boolean flag -> flag ? JsonValue.TRUE : JsonValue.FALSE;
-      case Enum<?> constant -> Json.createValue(constant.name().toLowerCase(Locale.ROOT));
+      case Enum<?> constant -> JSON.createValue(constant.name().toLowerCase(Locale.ROOT));
       case List<?> list -> {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         list.forEach(item -> array.add(toJson(item)));
         yield array.build();
       }
-      default -> Json.createValue(value.toString());
+      default -> JSON.createValue(value.toString());
     };
   }
 

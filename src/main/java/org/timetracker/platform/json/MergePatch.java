@@ -2,9 +2,9 @@ package org.timetracker.platform.json;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
@@ -17,10 +17,12 @@ import org.timetracker.platform.errors.ApiException;
  */
 @ApplicationScoped
 public class MergePatch {
+  private static final JsonProvider JSON = JsonProvider.provider();
+
   @Inject Validator validator;
 
   public <R extends Record> R apply(R current, JsonObject patch, Class<R> type) {
-    JsonValue merged = Json.createMergePatch(patch).apply(JsonRecords.write(current));
+    JsonValue merged = JSON.createMergePatch(patch).apply(JsonRecords.write(current));
     if (merged.getValueType() != JsonValue.ValueType.OBJECT) {
       throw ApiException.badRequest("The request body must be a JSON object.");
     }
