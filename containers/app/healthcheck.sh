@@ -6,7 +6,7 @@ set -Eeuo pipefail
 response="$(
   exec 3<>/dev/tcp/127.0.0.1/8080
   printf 'GET /health/ready HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
-  timeout 3 cat <&3
+  timeout 2 cat <&3
 )"
 
 [[ "$response" =~ ^HTTP/1\.[01]\ 200 ]] || exit 1
