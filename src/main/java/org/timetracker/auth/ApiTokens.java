@@ -1,6 +1,7 @@
 package org.timetracker.auth;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,7 @@ import org.timetracker.users.User;
 @Transactional
 public class ApiTokens {
   @PersistenceContext EntityManager em;
+  @Inject UsageRecorder usage;
 
   /** The token as shown once to its owner, and what is stored of it. */
   public record Created(String token, ApiToken stored) {}
@@ -54,6 +56,7 @@ public class ApiTokens {
    * The signed-in user for a bearer token that exists, has not expired and belongs to an active
    * user. One indexed query, no entities: this runs before every script request.
    */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<SignedIn> authenticate(String token) {
     Instant now = Instant.now();
     List<Object[]> rows =
@@ -81,10 +84,7 @@ public class ApiTokens {
   /** Records use at most once a minute, so that most requests write nothing. */
   private void markUsed(long tokenId, Object lastUsedAt, Instant now) {
     if (lastUsedAt == null || SqlValues.instant(lastUsedAt).isBefore(now.minusSeconds(60))) {
-      em.createNativeQuery("update api_tokens set last_used_at = ?1 where id = ?2")
-          .setParameter(1, now)
-          .setParameter(2, tokenId)
-          .executeUpdate();
+      usage.tokenUsed(tokenId, now);
     }
   }
 }

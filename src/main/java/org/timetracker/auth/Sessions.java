@@ -17,6 +17,7 @@ import org.timetracker.users.User;
 public class Sessions {
   @PersistenceContext EntityManager em;
   @Inject SessionSettings settings;
+  @Inject UsageRecorder usage;
 
   /** The cookie value of a new session and the session itself. */
   public record Opened(String token, Session session) {}
@@ -34,6 +35,7 @@ public class Sessions {
    * The live session of an active user for this cookie value, marked as used. One indexed query, no
    * entities: this runs before every browser request.
    */
+  @Transactional(Transactional.TxType.SUPPORTS)
   public Optional<SignedIn> authenticate(String token) {
     Instant now = Instant.now();
     List<Object[]> rows =
@@ -55,7 +57,7 @@ public class Sessions {
     Instant lastSeenAt = SqlValues.instant(row[3]);
     if (now.isAfter(lastSeenAt.plus(settings.idleTimeout()))
         || now.isAfter(createdAt.plus(settings.absoluteTimeout()))) {
-      end(sessionId);
+      usage.sessionEnded(sessionId);
       return Optional.empty();
     }
     markSeen(sessionId, lastSeenAt, now);
@@ -68,10 +70,7 @@ public class Sessions {
    */
   private void markSeen(long sessionId, Instant lastSeenAt, Instant now) {
     if (lastSeenAt.isBefore(now.minusSeconds(60))) {
-      em.createNativeQuery("update sessions set last_seen_at = ?1 where id = ?2")
-          .setParameter(1, now)
-          .setParameter(2, sessionId)
-          .executeUpdate();
+      usage.sessionSeen(sessionId, now);
     }
   }
 

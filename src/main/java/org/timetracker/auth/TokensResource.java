@@ -1,6 +1,6 @@
 package org.timetracker.auth;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -18,7 +18,7 @@ import org.timetracker.platform.errors.ApiException;
 
 /** The signed-in user's personal API tokens. */
 @Path("me/tokens")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TokensResource {

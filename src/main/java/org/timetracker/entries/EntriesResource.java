@@ -1,6 +1,6 @@
 package org.timetracker.entries;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +22,7 @@ import org.timetracker.platform.web.DateRange;
 
 /** The signed-in user's entries. */
 @Path("entries")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class EntriesResource {

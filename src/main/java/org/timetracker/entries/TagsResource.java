@@ -1,6 +1,6 @@
 package org.timetracker.entries;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -14,7 +14,7 @@ import org.timetracker.auth.CurrentUser;
 
 /** The tags the signed-in user has used, most used first. */
 @Path("tags")
-@RequestScoped
+@ApplicationScoped
 @Transactional
 @Produces(MediaType.APPLICATION_JSON)
 public class TagsResource {

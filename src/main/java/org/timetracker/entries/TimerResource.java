@@ -1,6 +1,6 @@
 package org.timetracker.entries;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import org.timetracker.auth.CurrentUser;
 
 /** Start, stop and look at the running timer. */
 @Path("timer")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TimerResource {

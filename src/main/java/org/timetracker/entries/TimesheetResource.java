@@ -1,6 +1,6 @@
 package org.timetracker.entries;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import org.timetracker.platform.web.DateRange;
 
 /** The week timesheet: read the grid, set one cell. */
 @Path("timesheet")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class TimesheetResource {

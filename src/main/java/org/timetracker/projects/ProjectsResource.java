@@ -1,6 +1,6 @@
 package org.timetracker.projects;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.validation.Valid;
@@ -23,7 +23,7 @@ import org.timetracker.platform.errors.ApiException;
 
 /** The signed-in user's projects. */
 @Path("projects")
-@RequestScoped
+@ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ProjectsResource {

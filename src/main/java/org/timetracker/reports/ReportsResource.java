@@ -1,6 +1,6 @@
 package org.timetracker.reports;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,7 +14,7 @@ import org.timetracker.platform.web.DateRange;
 
 /** Summaries and the CSV export of the signed-in user's time. */
 @Path("reports")
-@RequestScoped
+@ApplicationScoped
 public class ReportsResource {
   private static final int MAX_DAYS = 366;
 
