@@ -127,10 +127,17 @@ final class ProdStack implements AutoCloseable {
 
   /** Runs docker compose for this stack's project with its settings. */
   Command.Result compose(Duration limit, String... args) {
+    return compose(List.of("docker", "compose"), limit, args);
+  }
+
+  /** The same with another Compose command, such as the standalone docker-compose. */
+  Command.Result compose(List<String> program, Duration limit, String... args) {
     var command =
-        Stream.concat(
-                Stream.of("docker", "compose", "-p", PROJECT, "-f", "compose/prod.yml"),
+        Stream.of(
+                program.stream(),
+                Stream.of("-p", PROJECT, "-f", "compose/prod.yml"),
                 Stream.of(args))
+            .flatMap(part -> part)
             .toArray(String[]::new);
     return Command.run(repository, environment, limit, command);
   }

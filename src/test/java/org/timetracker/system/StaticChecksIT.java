@@ -37,6 +37,21 @@ class StaticChecksIT {
   }
 
   @Test
+  void bothComposeCommandsShowEveryServicesLogs() {
+    stack.get(stack.https("/")); // nginx logs nothing until it serves a request
+    for (List<String> program : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
+      String logs =
+          stack.compose(program, Duration.ofMinutes(1), "logs", "--no-color").orFail().output();
+
+      for (String service : ProdStack.SERVICES) {
+        assertTrue(
+            logs.matches("(?s).*" + service + "-1 +\\| .*"),
+            program + " shows nothing of " + service);
+      }
+    }
+  }
+
+  @Test
   void nginxAcceptsBothConfigurationsInTheWebImage() {
     String image = stack.inspect(stack.container("web"), "{{.Config.Image}}");
     String tls = stack.work.resolve("tls") + ":/etc/timetracker/tls:ro";
