@@ -12,6 +12,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/docker-engine.sh"
 readonly ENV_FILE=".env"
 readonly ENV_EXAMPLE="config/dev.env.example"
 readonly COMPOSE_FILE="compose/dev.yml"
+# compose/dev.yml names the project timetracker-dev.
+readonly DB_VOLUME="timetracker-dev_db-data"
 
 usage() {
   cat <<'USAGE'
@@ -70,9 +72,21 @@ env_value() {
   sed -n "s/^$1=//p" "$ENV_FILE" | tail -n 1
 }
 
+# refuse_orphaned_volume: stops when the database volume outlived the .env that holds its
+# passwords; a new .env would not match them.
+refuse_orphaned_volume() {
+  if docker volume inspect "$DB_VOLUME" >/dev/null 2>&1; then
+    die "the database volume $DB_VOLUME was made with the passwords of an earlier $ENV_FILE," \
+      "which is gone; restore that file, or delete the data: docker volume rm $DB_VOLUME"
+  fi
+}
+
 up() {
   ensure_docker
-  [[ -f "$ENV_FILE" ]] || create_env_file
+  if [[ ! -f "$ENV_FILE" ]]; then
+    refuse_orphaned_volume
+    create_env_file
+  fi
   step "built the images" compose build --quiet
   step "started the stack and waited until it is healthy" \
     compose --progress quiet up --detach --wait --wait-timeout 300 --remove-orphans
