@@ -84,6 +84,28 @@ memory_mib() {
            END { printf "%.0f", total }'
 }
 
+# stack_cpu_ns: CPU time the three containers have used so far, in nanoseconds, from their
+# cgroups (v1 or v2); empty when neither is found.
+stack_cpu_ns() {
+  local id
+  local total=0
+  local file
+  for id in $(compose ps --quiet --no-trunc); do
+    for file in "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" \
+      "/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat" "/sys/fs/cgroup/docker/$id/cpu.stat"; do
+      [[ -r "$file" ]] || continue
+      if [[ "$file" == *cpu.stat ]]; then
+        total=$(( total + $(awk '$1 == "usage_usec" { print $2 }' "$file") * 1000 ))
+      else
+        total=$(( total + $(<"$file") ))
+      fi
+      continue 2
+    done
+    return 0
+  done
+  printf '%s' "$total"
+}
+
 # web_address: the web container's address on its bridge network.
 web_address() {
   docker inspect -f '{{range .NetworkSettings.Networks}}{{.IPAddress}}{{end}}' \
@@ -126,16 +148,35 @@ load() {
   local options=(-t2 -c"$connections" -d"${seconds}s" "${@:5}")
   local output="$WORK/wrk.out"
   local memory
+  local cpu_before
+  local cpu_after
+  local requests
   wrk "${options[@]}" "$url" >/dev/null
+  cpu_before="$(stack_cpu_ns)"
   wrk "${options[@]}" --latency "$url" >"$output" &
   sleep "$(( seconds / 2 ))"
   memory="$(memory_mib)"
   wait "$!"
+  cpu_after="$(stack_cpu_ns)"
   grep -q 'Non-2xx' "$output" && warn "$name: some answers were not 2xx: $(cat "$output")"
-  printf '| %s | %s req/s | p50 %s, p99 %s | %s MiB |\n' "$name" \
+  requests="$(awk '/requests in/ { print $1 }' "$output")"
+  printf '| %s | %s req/s | p50 %s, p99 %s | %s | %s MiB |\n' "$name" \
     "$(awk '/^Requests\/sec:/ { printf "%.0f", $2 }' "$output")" \
     "$(awk '$1 == "50%" { print $2 }' "$output")" \
-    "$(awk '$1 == "99%" { print $2 }' "$output")" "$memory"
+    "$(awk '$1 == "99%" { print $2 }' "$output")" \
+    "$(cpu_per_request "$cpu_before" "$cpu_after" "$requests")" "$memory"
+}
+
+# cpu_per_request BEFORE_NS AFTER_NS REQUESTS: the stack's CPU time per request, and the rate
+# that two cores given to the stack alone would allow: a figure that other load on the machine
+# does not distort the way it distorts requests/s.
+cpu_per_request() {
+  if [[ -z "$1" || -z "$2" ]]; then
+    printf 'n/a'
+    return 0
+  fi
+  awk -v ns="$(( $2 - $1 ))" -v n="$3" \
+    'BEGIN { us = ns / 1000 / n; printf "%.0f µs, %.0f req/s on 2 cores", us, 2000000 / us }'
 }
 
 # cleanup: removes the benchmark's containers, network, volume and files.
@@ -190,9 +231,9 @@ main() {
   printf '| up to all healthy, empty volume (first start) | %s s |\n' "$first"
   printf '| up to all healthy, with data | %s s |\n' "$again"
   printf '| memory of the 3 containers, idle | %s MiB |\n' "$idle"
-  printf '\n| %s connections through nginx | throughput | latency | memory of the 3 |\n' \
+  printf '\n| %s connections through nginx | throughput | latency | stack CPU per request |' \
     "$connections"
-  printf '|---|---|---|---|\n'
+  printf ' memory of the 3 |\n|---|---|---|---|---|\n'
   load "static file (index.html, 0.7 kB)" "$seconds" "$connections" "$base/index.html"
   load "GET /api/entries (one week, 100 entries)" "$seconds" "$connections" \
     "$base/api/entries?from=$monday&to=$(date -u -d "$monday + 6 days" +%F)" \
