@@ -20,16 +20,20 @@ GET /api/reports/summary (one year) and POST /api/timer/start. Takes about 8 min
 
   --warmup SECONDS   warm-up per scenario before measuring (default 30)
   --seconds SECONDS  measuring time per scenario (default 30)
+  --jvm OPTIONS      extra JVM options for Payara Micro, e.g. a flight recording:
+                     --jvm "-XX:StartFlightRecording=filename=/tmp/app.jfr"
 USAGE
 }
 
 main() {
   local warmup=30
   local seconds=30
+  local jvm=""
   while (( $# > 0 )); do
     case "$1" in
       --warmup) warmup="${2:?--warmup needs a number of seconds}"; shift ;;
       --seconds) seconds="${2:?--seconds needs a number of seconds}"; shift ;;
+      --jvm) jvm="${2:?--jvm needs JVM options}"; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option '$1'" ;;
     esac
@@ -46,7 +50,7 @@ main() {
 
   java -cp "target/test-classes:target/classes:$(cat target/bench.classpath)" \
     -Dpayara.microJar=target/payara-micro.jar -Dtimetracker.war=target/timetracker.war \
-    -Dbench.warmup="$warmup" -Dbench.seconds="$seconds" \
+    -Dbench.warmup="$warmup" -Dbench.seconds="$seconds" -Dbench.jvm="$jvm" \
     org.timetracker.bench.ApiBenchmark
 }
 

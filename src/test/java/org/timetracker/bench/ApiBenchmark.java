@@ -140,19 +140,27 @@ public final class ApiBenchmark {
         secrets.resolve("db.url"), "jdbc:postgresql://127.0.0.1:" + dbPort + "/timetracker");
     Files.writeString(secrets.resolve("db.user"), "timetracker");
     Files.writeString(secrets.resolve("db.password"), "bench-password-123");
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xms256m");
+    command.add("-Xmx" + System.getProperty("bench.heap", "512m"));
+    // Extra JVM options for the application, e.g. a flight recording: -Dbench.jvm="-XX:..."
+    String extra = System.getProperty("bench.jvm", "");
+    if (!extra.isBlank()) {
+      command.addAll(List.of(extra.strip().split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-jar",
+            System.getProperty("payara.microJar"),
+            "--deploy",
+            System.getProperty("timetracker.war"),
+            "--port",
+            String.valueOf(APP_PORT),
+            "--nocluster",
+            "--nohazelcast"));
     ProcessBuilder builder =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms256m",
-                "-Xmx" + System.getProperty("bench.heap", "512m"),
-                "-jar",
-                System.getProperty("payara.microJar"),
-                "--deploy",
-                System.getProperty("timetracker.war"),
-                "--port",
-                String.valueOf(APP_PORT),
-                "--nocluster",
-                "--nohazelcast")
+        new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(work.resolve("payara.log").toFile());
     builder.environment().put("SECRETS_DIR", secrets.toString());
