@@ -48,5 +48,7 @@ class LoginRateLimitIT {
     JsonObject error = json(throttled);
     assertEquals("too_many_attempts", error.getString("error"));
     assertEquals(60, error.getInt("retryAfterSeconds"));
+    assertEquals("60", throttled.headers().firstValue("Retry-After").orElse(""));
+    assertEquals("nosniff", throttled.headers().firstValue("X-Content-Type-Options").orElse(""));
   }
 }
