@@ -1,7 +1,6 @@
 package org.timetracker.system;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -14,9 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.KeyStore;
 import java.security.SecureRandom;
-import java.security.cert.CertificateFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -263,27 +260,7 @@ final class ProdStack implements AutoCloseable {
     for (Path directory : List.of(work, tls, acme)) {
       Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
-    run(
-        "openssl",
-        "req",
-        "-x509",
-        "-newkey",
-        "ec",
-        "-pkeyopt",
-        "ec_paramgen_curve:P-256",
-        "-nodes",
-        "-days",
-        "2",
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-        "-keyout",
-        tls.resolve("privkey.pem").toString(),
-        "-out",
-        tls.resolve("fullchain.pem").toString());
-    run("chown", "10001", tls.resolve("privkey.pem").toString());
-    run("chmod", "0400", tls.resolve("privkey.pem").toString());
+    SelfSignedCertificate.create(tls);
   }
 
   /** TLS settings that trust this stack's certificate and no other. */
@@ -294,21 +271,11 @@ final class ProdStack implements AutoCloseable {
     return tls;
   }
 
-  private KeyStore trustedCertificates() throws IOException, GeneralSecurityException {
-    try (InputStream pem = Files.newInputStream(work.resolve("tls/fullchain.pem"))) {
-      var trusted = KeyStore.getInstance("PKCS12");
-      trusted.load(null, null);
-      trusted.setCertificateEntry(
-          "stack", CertificateFactory.getInstance("X.509").generateCertificate(pem));
-      return trusted;
-    }
-  }
-
   /** Trust managers that accept this stack's certificate and no other. */
   TrustManager[] trustManagers() {
     try {
       var trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-      trust.init(trustedCertificates());
+      trust.init(SelfSignedCertificate.trustStore(work.resolve("tls")));
       return trust.getTrustManagers();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
