@@ -57,6 +57,7 @@ key_files() {
 with_gpg() {
   local home
   local status=0
+  have gpg || refuse "gpg is needed for encrypted backups; install it (apt-get install gpg)"
   home="$(mktemp -d)"
   gpg --homedir "$home" --batch --quiet --yes --pinentry-mode loopback "$@" || status=$?
   rm -rf "$home"

@@ -221,6 +221,10 @@ replace_app() {
 smoke_test() {
   local host="$TT_BIND"
   local answer
+  if ! have curl; then
+    warn "curl is needed for the smoke test; install it (apt-get install curl)"
+    return 1
+  fi
   [[ "$host" == 0.0.0.0 ]] && host=127.0.0.1
   # --insecure: the certificate names the public host name, this request goes to loopback.
   answer="$(curl --silent --insecure --max-time 10 --output /dev/null --write-out '%{http_code}' \
