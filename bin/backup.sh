@@ -69,7 +69,7 @@ make_backup() {
 
   # shellcheck disable=SC2064  # expand $partial now: the local is gone when the trap runs
   trap "rm -f '$partial'" EXIT
-  step "dumped the database into $name" run_logged "dumping" "$run_log_file" dump_to "$partial" \
+  step "dumping the database into $name" run_logged "dumping" "$run_log_file" dump_to "$partial" \
     || die "pg_dump failed; see $run_log_file"
   [[ -s "$partial" ]] || die "the dump is empty; see $run_log_file"
   mv "$partial" "$TT_BACKUP_DIR/$name"
@@ -133,7 +133,7 @@ main() {
   file="$(umask 077 && make_backup "$reason")"
   prune false
   if [[ "$copy" == true && -n "$TT_BACKUP_COPY_COMMAND" ]]; then
-    step "copied the backup off the server" copy_off_server "$file" \
+    step "copying the backup off the server" copy_off_server "$file" \
       || TT_EXIT_CODE=$EXIT_NOT_COPIED die "TT_BACKUP_COPY_COMMAND failed; $file is kept here"
   fi
   printf '%s\n' "$file"

@@ -92,7 +92,7 @@ main() {
   run_log_file="$(run_log release)"
   clear_leftovers
   require_clean_checkout
-  [[ -z "$ref" ]] || step "checked out $ref" check_out "$ref"
+  [[ -z "$ref" ]] || step "checking out $ref" check_out "$ref"
   version="$(version_name)"
   log "releasing $version (running: $(current_version || true))"
   if [[ "$version" == "$(current_version)" && -n "$(serving_apps)" ]]; then
@@ -100,10 +100,10 @@ main() {
     return 0
   fi
 
-  step "built the images of $version (log: $run_log_file)" build_images "$version" \
+  step "building the images of $version (log: $run_log_file)" build_images "$version" \
     "$run_log_file" || die "the build failed; nothing was changed"
   if [[ -n "$(running_container db)" ]]; then
-    step "backed up the database" back_up "$version" "$run_log_file" \
+    step "backing up the database" back_up "$version" "$run_log_file" \
       || die "the backup failed; nothing was changed"
   fi
   switch_version "$version" release

@@ -136,9 +136,10 @@ main() {
   work="$(umask 077 && mktemp -d "$TT_BACKUP_DIR/.restore.XXXXXX")"
   # shellcheck disable=SC2064  # expand $work now
   trap "rm -rf '$work'" EXIT
-  step "checked $(basename "$file") against its checksum" verify_checksum "$file"
+  step "checking $(basename "$file") against its checksum" verify_checksum "$file"
   dump="$(plain_dump "$file" "$work")"
-  step "the database container runs" ensure_database || die "the database container did not start"
+  step "starting the database container" ensure_database \
+    || die "the database container did not start"
 
   rows="$(data_rows timetracker)"
   if (( rows > 0 )); then
@@ -147,15 +148,15 @@ main() {
     keep_as="timetracker_before_restore_$(date -u +%Y%m%d%H%M%S)"
   fi
 
-  step "restored the backup into a fresh database" run_logged "restoring" \
+  step "restoring the backup into a fresh database" run_logged "restoring" \
     "$(run_log restore)" restore_into "$dump" || die "pg_restore failed; nothing was replaced"
-  step "compared the row count of every table with the backup" compare_counts "$dump" \
+  step "comparing the row count of every table with the backup" compare_counts "$dump" \
     || die "the restored database differs from the backup; nothing was replaced"
-  step "stopped the application" stop_app
-  step "put the restored database in place" put_in_place "$keep_as" >/dev/null
+  step "stopping the application" stop_app
+  step "putting the restored database in place" put_in_place "$keep_as" >/dev/null
   [[ -z "$keep_as" ]] || log "the database it replaced is kept as $keep_as; drop it when sure:" \
     "docker compose ... exec db psql -U postgres -c 'DROP DATABASE $keep_as'"
-  step "started the stack; every service is healthy" start_stack \
+  step "starting the stack and waiting until every service is healthy" start_stack \
     || die "the stack did not become healthy after the restore; see bin/status.sh"
   step "smoke test through nginx" smoke_test || die "the smoke test failed after the restore"
   log "restored $(basename "$file")"

@@ -19,8 +19,8 @@ Switches to VERSION (default: the version that ran before the current one), usin
 on this server. The database keeps its newer schema: migrations are written so that the
 previous version works on it (docs/runbooks/rollback.md). Nothing is restored from a backup.
 
-  --list           the versions whose images are here, when each was built and last ran,
-                   and which one runs now
+  --list           the versions whose images are here, when the newest of their images was
+                   built, when each last ran, and which one runs now
   --wait SECONDS   wait at most this long for a running release or rollback to finish
   -h, --help       this help
 
@@ -43,12 +43,15 @@ list_versions() {
   local previous
   local built
   local note
+  local service
   current="$(current_version)"
   previous="$(previous_version)"
   printf '%-28s  %-20s  %-20s  %s\n' "version" "built (UTC)" "last ran (UTC)" ""
   while IFS= read -r version; do
     images_exist "$version" || continue
-    built="$(docker image inspect --format '{{.Created}}' "$(image app "$version")" | cut -c 1-19)"
+    built="$(for service in "${TT_SERVICES[@]}"; do
+      docker image inspect --format '{{.Created}}' "$(image "$service" "$version")"
+    done | sort | tail -n 1 | cut -c 1-19)"
     note=""
     [[ "$version" == "$current" ]] && note="running"
     [[ "$version" == "$previous" ]] && note="previous (the default target)"

@@ -204,14 +204,13 @@ switch_back() {
 # once the new container serves; if it fails the old one serves again. Returns non-zero when
 # the replacement did not happen; the old container then serves as before.
 replace_app() {
-  step "started a new app container beside the running one; it is healthy" start_candidate \
-    || return 1
-  step "switched nginx to the new app container" switch_to_candidate || { switch_back; return 1; }
-  if (( $# > 0 )) && ! step "checked the new app container: $*" "$@"; then
-    step "switched back to the old app container" switch_back
+  step "starting a new app container beside the running one" start_candidate || return 1
+  step "switching nginx to the new app container" switch_to_candidate || { switch_back; return 1; }
+  if (( $# > 0 )) && ! step "checking the new app container: $*" "$@"; then
+    step "switching back to the old app container" switch_back
     return 1
   fi
-  step "stopped the old app container once idle" retire_old
+  step "stopping the old app container once idle" retire_old
 }
 
 # ---- checks through nginx
@@ -250,6 +249,8 @@ switch_version() {
   TT_FROM="$(current_version)"
   TT_SWITCH_STARTED=$SECONDS
   TT_SWITCH_PHASE="start"
+  TT_DB_RECREATED=false
+  TT_APP_SWITCHED=false
   remember_running_images
   trap 'on_switch_exit' EXIT
   trap 'switch_failed "interrupted"' INT TERM
@@ -281,51 +282,67 @@ remember_running_images() {
   done
 }
 
-# image_changes SERVICE: true when SERVICE's running container has another image than the one
-# tagged to run now.
-image_changes() {
+# service_changes SERVICE: true when SERVICE's running container differs from what compose
+# would make now: another image behind the running tag, or other settings (compose's hash of
+# the service's configuration).
+service_changes() {
   local container
+  local expected
   container="$(running_container "$1")"
   [[ -z "$container" ]] && return 0
+  expected="$(compose config --hash "$1" | awk '{ print $2 }')"
   [[ "$(docker inspect --format '{{.Image}}' "$container")" \
-    != "$(image_id "$(image "$1" "$TT_LIVE_TAG")")" ]]
+    != "$(image_id "$(image "$1" "$TT_LIVE_TAG")")" \
+    || "$(docker inspect --format '{{index .Config.Labels "com.docker.compose.config-hash"}}' \
+      "$container")" != "$expected" ]]
 }
 
 # start_whole_stack: nothing serves yet: compose starts every service and waits for health.
 start_whole_stack() {
   TT_SWITCH_PHASE="first"
   clear_leftovers
-  step "started the stack; every service is healthy" compose --progress quiet up --detach \
+  step "starting the stack and waiting until every service is healthy" compose --progress quiet \
+    up --detach \
     --wait --wait-timeout "$TT_HEALTH_TIMEOUT" --remove-orphans \
     || switch_failed "the stack did not become healthy"
   step "smoke test through nginx" smoke_test || switch_failed "the smoke test failed"
 }
 
-# switch_running_stack: database if its image changed, application, web if its image changed.
+# switch_running_stack: each service whose image or settings changed: the database first, then
+# the application with no failed request, then nginx.
 switch_running_stack() {
-  if image_changes db; then
+  if service_changes db; then
     TT_SWITCH_PHASE="db"
-    warn "the database image changed: the database restarts, requests fail for a few seconds"
-    step "recreated the database container" compose --progress quiet up --detach --wait \
-      --wait-timeout "$TT_HEALTH_TIMEOUT" db || switch_failed "the new database did not start"
+    TT_DB_RECREATED=true
+    warn "the database container changes: it restarts, requests fail for a few seconds"
+    recreate db || switch_failed "the new database container did not become healthy"
   fi
-  TT_SWITCH_PHASE="app"
-  step "started a new app container beside the running one; it is healthy" start_candidate \
-    || switch_failed "the new app container did not become healthy"
-  TT_SWITCH_PHASE="switched"
-  step "switched nginx to the new app container" switch_to_candidate \
-    || switch_failed "could not switch nginx to the new app container"
-  step "smoke test through nginx" smoke_test || switch_failed "the smoke test failed"
-  step "stopped the old app container once idle" retire_old \
-    || switch_failed "could not stop the old app container"
+  if service_changes app; then
+    switch_app
+  else
+    log "the application's image and settings are the same: its container stays"
+  fi
   TT_SWITCH_PHASE="retired"
-  if image_changes web; then
+  if service_changes web; then
     TT_SWITCH_PHASE="web"
-    log "the web image changed: nginx restarts, new connections are refused for a moment"
-    step "recreated the web container" compose --progress quiet up --detach --wait \
-      --wait-timeout "$TT_HEALTH_TIMEOUT" web || switch_failed "the new web container did not start"
+    log "the web container changes: nginx restarts, new connections are refused for a moment"
+    recreate web || switch_failed "the new web container did not become healthy"
     step "smoke test through nginx" smoke_test || switch_failed "the smoke test failed"
   fi
+}
+
+# switch_app: replace_app's steps, each with the way back that fits it.
+switch_app() {
+  TT_SWITCH_PHASE="app"
+  step "starting a new app container beside the running one" start_candidate \
+    || switch_failed "the new app container did not become healthy"
+  TT_SWITCH_PHASE="switched"
+  step "switching nginx to the new app container" switch_to_candidate \
+    || switch_failed "could not switch nginx to the new app container"
+  step "smoke test through nginx" smoke_test || switch_failed "the smoke test failed"
+  step "stopping the old app container once idle" retire_old \
+    || switch_failed "could not stop the old app container"
+  TT_APP_SWITCHED=true
 }
 
 # on_switch_exit: the EXIT trap while switching: an unexpected stop goes back as well.
@@ -361,7 +378,8 @@ switch_failed() {
     "failed too; check bin/status.sh and the logs above, then run bin/rollback.sh ${TT_FROM}"
 }
 
-# go_back PHASE: undoes what the switch did up to PHASE.
+# go_back PHASE: undoes what the switch did up to PHASE: the running tags point at the old
+# images again, and each container that was replaced is replaced back.
 go_back() {
   local phase="$1"
   local service
@@ -371,21 +389,28 @@ go_back() {
     [[ -z "${!old}" ]] || tag_live "$service" "${!old}" || return 1
   done
   case "$phase" in
-    switched) step "switched back to the old app container" switch_back || return 1 ;;
+    switched) step "switching back to the old app container" switch_back || return 1 ;;
     retired | web)
-      replace_app smoke_test || return 1
-      if [[ "$phase" == web ]]; then
-        step "recreated the web container" compose --progress quiet up --detach --wait \
-          --wait-timeout "$TT_HEALTH_TIMEOUT" web || return 1
+      if [[ "$TT_APP_SWITCHED" == true ]]; then
+        replace_app smoke_test || return 1
       fi
       ;;
     *) [[ -z "$TT_CANDIDATE" ]] || discard "$TT_CANDIDATE" ;;
   esac
-  if image_changes db; then
-    step "recreated the database container" compose --progress quiet up --detach --wait \
-      --wait-timeout "$TT_HEALTH_TIMEOUT" db || return 1
+  if [[ "$phase" == web ]]; then
+    recreate web || return 1
+  fi
+  if [[ "$TT_DB_RECREATED" == true ]]; then
+    recreate db || return 1
   fi
   step "smoke test through nginx" smoke_test
+}
+
+# recreate SERVICE: compose makes SERVICE's container anew from the running tag and waits until
+# it is healthy.
+recreate() {
+  step "recreating the $1 container" compose --progress quiet up --detach --wait \
+    --wait-timeout "$TT_HEALTH_TIMEOUT" "$1"
 }
 
 # show_stack_diagnostics: logs and health of every container that is not healthy.
