@@ -25,18 +25,27 @@ import org.timetracker.platform.web.DateRange;
 @ApplicationScoped
 @Transactional
 public class Reports {
-  /** The finished entries of one user in a range, with what grouping and pricing need. */
-  private static final String RANGE =
-      "with e as (select (e.start_at at time zone ?1)::date as day,"
-          + " extract(epoch from e.end_at - e.start_at)::bigint as secs, e.billable,"
-          + " e.project_id, e.tags, p.name as project_name, coalesce(p.hourly_rate, 0) as rate"
-          + " from entries e left join projects p on p.id = e.project_id"
-          + " where e.user_id = ?2 and e.start_at >= ?3 and e.start_at < ?4"
-          + " and e.end_at is not null) ";
+  /**
+   * The user's projects (for names and rates) and the sums every group needs, over the finished
+   * entries of one user that start in a range. Only columns of entries_user_start_idx are read, so
+   * PostgreSQL can sum from the index without visiting the rows; intervals are added up before they
+   * are turned into seconds, and money stays numeric until it is rounded.
+   */
+  private static final String PROJECTS =
+      "with p as (select id, name, hourly_rate from projects where user_id = :user) ";
 
   private static final String SUMS =
-      "sum(secs)::bigint, sum(case when billable then secs else 0 end)::bigint,"
-          + " sum(case when billable then secs * rate / 3600 else 0 end)";
+      "extract(epoch from sum(e.end_at - e.start_at))::bigint,"
+          + " extract(epoch from sum(e.end_at - e.start_at) filter (where e.billable))::bigint,"
+          + " sum(extract(epoch from e.end_at - e.start_at) * p.hourly_rate)"
+          + " filter (where e.billable) / 3600";
+
+  private static final String RANGE =
+      " from entries e left join p on p.id = e.project_id"
+          + " where e.user_id = :user and e.start_at >= :from and e.start_at < :to"
+          + " and e.end_at is not null";
+
+  private static final String LOCAL_DAY = "(e.start_at at time zone :zone)::date";
 
   @PersistenceContext EntityManager em;
 
@@ -52,7 +61,7 @@ public class Reports {
     // Every entry lies in exactly one day, week or project group; tags may count it twice.
     Object[] total =
         by == GroupBy.TAG
-            ? (Object[]) query("select " + SUMS + " from e", userId, zone, range).getSingleResult()
+            ? (Object[]) query("select " + SUMS + RANGE, userId, zone, range).getSingleResult()
             : sumOf(rows);
     return new Summary(
         range.from(),
@@ -80,29 +89,37 @@ public class Reports {
 
   private static String groupsSql(GroupBy by) {
     return switch (by) {
-      case DAY -> "select day, null, " + SUMS + " from e group by day order by day";
+      case DAY ->
+          "select " + LOCAL_DAY + " as day, null, " + SUMS + RANGE + " group by day order by day";
       case WEEK ->
-          "select date_trunc('week', day)::date as week, null, "
+          "select date_trunc('week', "
+              + LOCAL_DAY
+              + ")::date as week, null, "
               + SUMS
-              + " from e group by week order by week";
+              + RANGE
+              + " group by week order by week";
       case PROJECT ->
-          "select project_id::text, max(project_name), "
+          "select e.project_id::text, max(p.name) as name, "
               + SUMS
-              + " from e group by project_id order by max(project_name) nulls last";
+              + RANGE
+              + " group by e.project_id order by name nulls last";
       case TAG ->
           "select tag, tag, "
               + SUMS
-              + " from e left join lateral unnest(e.tags) as tag on true"
+              + RANGE.replace(
+                  " where", " left join lateral unnest(e.tags)" + " as tag on true where")
               + " group by tag order by tag nulls last";
     };
   }
 
   private Query query(String select, long userId, ZoneId zone, DateRange range) {
-    return em.createNativeQuery(RANGE + select)
-        .setParameter(1, zone.getId())
-        .setParameter(2, userId)
-        .setParameter(3, range.startIn(zone))
-        .setParameter(4, range.endIn(zone));
+    Query query =
+        em.createNativeQuery(PROJECTS + select)
+            .setParameter("user", userId)
+            .setParameter("from", range.startIn(zone))
+            .setParameter("to", range.endIn(zone));
+    // Only the calendar groupings need the zone inside the query; the range is already in it.
+    return select.contains(":zone") ? query.setParameter("zone", zone.getId()) : query;
   }
 
   /** Every day (or every week's Monday) of the range, with zeros where nothing was booked. */
