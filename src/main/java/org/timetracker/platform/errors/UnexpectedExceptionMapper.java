@@ -37,7 +37,9 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
               "This conflicts with a change made at the same moment; reload and try again.")
           .toResponse(Status.CONFLICT);
     }
-    if (sqlState != null && sqlState.startsWith("08")) {
+    // 08: the connection failed; 57P0x: the server is shutting down or restarting. Pooled
+    // connections hit this once after a PostgreSQL restart, until the pool has dropped them.
+    if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"))) {
       LOG.log(Level.WARNING, "Database unreachable on /" + uri.getPath(), e);
       return new ApiError(
               "unavailable", "The database is not reachable right now; try again in a moment.")
