@@ -131,12 +131,12 @@ main() {
 
   take_backup_lock
   file="$(umask 077 && make_backup "$reason")"
+  printf '%s\n' "$file"
   prune false
   if [[ "$copy" == true && -n "$TT_BACKUP_COPY_COMMAND" ]]; then
     step "copying the backup off the server" copy_off_server "$file" \
       || TT_EXIT_CODE=$EXIT_NOT_COPIED die "TT_BACKUP_COPY_COMMAND failed; $file is kept here"
   fi
-  printf '%s\n' "$file"
 }
 
 main "$@"

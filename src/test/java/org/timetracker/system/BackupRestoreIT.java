@@ -69,6 +69,25 @@ class BackupRestoreIT {
   }
 
   @Test
+  void eachBackupIsCopiedOffTheServerAndAFailedCopyIsReported() throws IOException {
+    server.ensureRunning();
+    Path remote = Files.createTempDirectory(server.work, "remote");
+
+    Command.Result copied =
+        server.script(
+            LIMIT,
+            Map.of("TT_BACKUP_COPY_COMMAND", "cp \"$1\" \"$1.sha256\" " + remote),
+            "backup.sh");
+    Command.Result failed =
+        server.script(LIMIT, Map.of("TT_BACKUP_COPY_COMMAND", "exit 12"), "backup.sh");
+
+    assertEquals(0, copied.exitCode(), copied.output());
+    assertEquals(2, names(remote).size(), "the backup and its checksum: " + names(remote));
+    assertEquals(7, failed.exitCode(), failed.output());
+    assertTrue(Files.exists(Path.of(lastPath(failed))), "the backup is kept: " + failed.output());
+  }
+
+  @Test
   void retentionKeepsTheNewestOfSevenDaysFourWeeksAndSixMonths() throws IOException {
     Path folder = Files.createTempDirectory(server.work, "retention");
     Set<String> all = new TreeSet<>();
@@ -109,7 +128,11 @@ class BackupRestoreIT {
 
   /** Runs bin/backup.sh and returns the path it printed. */
   private String backUp() {
-    Command.Result backup = server.script(LIMIT, "backup.sh", "--reason", "test").orFail();
+    return lastPath(server.script(LIMIT, "backup.sh", "--reason", "test").orFail());
+  }
+
+  /** The last path a backup.sh run printed. */
+  private static String lastPath(Command.Result backup) {
     return backup
         .output()
         .lines()

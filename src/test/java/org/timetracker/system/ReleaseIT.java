@@ -76,6 +76,7 @@ class ReleaseIT {
             .matches("(?s).*" + v1 + " [^\n]*running.*"),
         "rollback.sh --list names v1 as running");
     assertBothComposeCommandsShowEveryService();
+    assertStatusShows(v1);
   }
 
   @Test
@@ -137,6 +138,17 @@ class ReleaseIT {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  private void assertStatusShows(String version) {
+    Command.Result status = server.script(Duration.ofMinutes(1), "status.sh");
+
+    assertEquals(0, status.exitCode(), status.output());
+    assertTrue(status.output().contains("version      " + version), status.output());
+    for (String service : List.of("web", "app", "db")) {
+      assertTrue(status.output().matches("(?s).*\n  " + service + " +healthy.*"), status.output());
+    }
+    assertTrue(status.output().contains("backup       timetracker-"), status.output());
   }
 
   /** The app container now has another number than 1; both commands still find every one. */
