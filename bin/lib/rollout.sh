@@ -60,7 +60,7 @@ serving_apps() {
   done
 }
 
-# short ID: the first 12 characters of a container id, as docker ps shows them.
+# short CONTAINER: the first 12 characters of a container id, as docker ps shows them.
 short() {
   printf '%s' "${1:0:12}"
 }
@@ -167,7 +167,8 @@ switch_to_candidate() {
   for container in "${TT_RETIRED[@]}"; do
     leave_rotation "$container" || return 1
   done
-  # nginx's cached answers for "app" expire; no request can be seen going anywhere else.
+  # Until nginx's cached answer for "app" runs out it may still send requests to the old
+  # containers, which serve them. Nothing outside nginx tells when that is over: wait it out.
   sleep "$TT_SWITCH_SETTLE"
 }
 
@@ -239,10 +240,10 @@ smoke_test() {
 
 # ---- switching the stack between versions
 
-# switch_version TARGET ACTION: runs TARGET's images (release or rollback): the database
-# container only when its image differs, the application with replace_app, the web container
-# only when its image differs. Records the outcome in the history. On failure it goes back to
-# what ran before and exits with EXIT_ROLLED_BACK, or EXIT_BROKEN when that fails too.
+# switch_version TARGET ACTION: runs TARGET's images (ACTION: release or rollback). Only the
+# containers whose image or settings differ change: the database, then the application with no
+# failed request, then the web container. Records the outcome in the history. On failure it goes
+# back to what ran before and exits with EXIT_ROLLED_BACK, or EXIT_BROKEN when that fails too.
 switch_version() {
   TT_TARGET="$1"
   TT_ACTION="$2"
@@ -297,13 +298,16 @@ service_changes() {
       "$container")" != "$expected" ]]
 }
 
-# start_whole_stack: nothing serves yet: compose starts every service and waits for health.
+# start_whole_stack: nothing serves yet: compose starts every service and waits for health. App
+# containers that do not serve are of no use then and go first.
 start_whole_stack() {
+  local container
   TT_SWITCH_PHASE="first"
-  clear_leftovers
+  for container in $(service_containers app); do
+    discard "$container"
+  done
   step "starting the stack and waiting until every service is healthy" compose --progress quiet \
-    up --detach \
-    --wait --wait-timeout "$TT_HEALTH_TIMEOUT" --remove-orphans \
+    up --detach --wait --wait-timeout "$TT_HEALTH_TIMEOUT" --remove-orphans \
     || switch_failed "the stack did not become healthy"
   step "smoke test through nginx" smoke_test || switch_failed "the smoke test failed"
 }
