@@ -53,9 +53,7 @@ public class EntriesResource {
             range.endIn(currentUser.zone()),
             pageNumber,
             pageSize);
-    Instant now = Instant.now();
-    List<EntryView> items = found.items().stream().map(e -> EntryView.of(e, now)).toList();
-    return new PageView(items, pageNumber, pageSize, found.total());
+    return new PageView(found.items(), pageNumber, pageSize, found.total());
   }
 
   @POST

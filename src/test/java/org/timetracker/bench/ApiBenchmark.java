@@ -63,6 +63,8 @@ public final class ApiBenchmark {
           USERS * ENTRIES_PER_USER, USERS, (System.nanoTime() - loaded) / 1_000_000_000);
       Process app = startApplication(postgres.getPort());
       appPid = app.pid();
+      // Also when the benchmark itself is interrupted, the application must not outlive it.
+      Runtime.getRuntime().addShutdownHook(new Thread(app::destroy));
       try {
         awaitReady();
         if (Boolean.getBoolean("bench.hold")) {
@@ -200,7 +202,8 @@ public final class ApiBenchmark {
 
   private void measureAll() throws Exception {
     LocalDate today = LocalDate.now(ZONE);
-    LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+    // Last week, the latest full one: 98 entries for every user.
+    LocalDate monday = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusDays(7);
     String week = "/api/entries?from=" + monday + "&to=" + monday.plusDays(6);
     String year =
         "/api/reports/summary?from=" + today.minusDays(364) + "&to=" + today + "&groupBy=day";
