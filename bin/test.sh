@@ -18,7 +18,8 @@ usage() {
 Usage: bin/test.sh [--quick] [-- MAVEN_ARGS...]
 
 Runs all tests. Installs, when run as root on Debian or Ubuntu and missing: Maven, Chromium
-with its driver, nginx, shellcheck, and a Docker engine with Compose v2.
+with its driver, nginx, shellcheck, openssl, iproute2, gpg, curl, and a Docker engine with
+Compose v2.
 
   --quick   unit and API tests only (no browser, no Docker)
   -h        this help
@@ -47,7 +48,7 @@ main() {
   if [[ "$quick" == true ]]; then
     profiles=""
   else
-    ensure_packages chromium chromium-driver nginx shellcheck
+    ensure_packages chromium chromium-driver nginx shellcheck openssl iproute2 gpg curl
     ensure_docker
   fi
 
