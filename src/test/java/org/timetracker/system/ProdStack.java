@@ -13,13 +13,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
@@ -30,8 +29,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * The production stack of compose/prod.yml, built and started once for all system tests: on
- * loopback ports, under its own project name, with secrets and a self-signed certificate made for
- * this run. It is removed with its data when the test run ends.
+ * loopback ports, under its own project name, with secrets made by bin/init-secrets.sh, as on a
+ * server, and a self-signed certificate made for this run. It is removed with its data when the
+ * test run ends.
  */
 final class ProdStack implements AutoCloseable {
   static final String PROJECT = "timetracker-system";
@@ -47,7 +47,7 @@ final class ProdStack implements AutoCloseable {
   final int httpPort;
   final int httpsPort;
 
-  /** Secret file name to value, as the containers read them (without trailing newline). */
+  /** Secret file name to value, as bin/init-secrets.sh made them; db.user is no secret. */
   final Map<String, String> secrets;
 
   private final Map<String, String> environment;
@@ -69,16 +69,13 @@ final class ProdStack implements AutoCloseable {
     }
   }
 
-  private ProdStack(Path repository, Path work, int httpPort, int httpsPort) {
+  private ProdStack(
+      Path repository, Path work, int httpPort, int httpsPort, Map<String, String> secrets) {
     this.repository = repository;
     this.work = work;
     this.httpPort = httpPort;
     this.httpsPort = httpsPort;
-    this.secrets =
-        Map.of(
-            "postgres.password", randomSecret(),
-            "db.password", randomSecret(),
-            "admin.password", randomSecret());
+    this.secrets = secrets;
     this.environment =
         Map.of(
             "TT_SECRETS_DIR", work.resolve("secrets").toString(),
@@ -97,8 +94,8 @@ final class ProdStack implements AutoCloseable {
     try {
       Path repository = Path.of(System.getProperty("timetracker.root", ".")).toAbsolutePath();
       Path work = Files.createTempDirectory("timetracker-system");
-      var stack = new ProdStack(repository, work, freePort(), freePort());
-      stack.writeSecrets();
+      Map<String, String> secrets = initSecrets(repository, work);
+      var stack = new ProdStack(repository, work, freePort(), freePort(), secrets);
       stack.writeCertificate();
 
       stack.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans").orFail();
@@ -235,23 +232,45 @@ final class ProdStack implements AutoCloseable {
     }
   }
 
-  private void writeSecrets() throws IOException {
-    Path directory = Files.createDirectories(work.resolve("secrets"));
-    // Two end with a newline, as an editor leaves them: the stack must still work.
-    writeSecret(directory, "postgres.password", secrets.get("postgres.password") + "\n");
-    writeSecret(directory, "db.password", secrets.get("db.password") + "\n");
-    writeSecret(directory, "admin.password", secrets.get("admin.password"));
-    // Owners are the containers' users: db 10003, app 10002; both read db.password.
-    run("chown", "10003:10003", directory.resolve("postgres.password").toString());
-    run("chown", "10002:10003", directory.resolve("db.password").toString());
-    run("chown", "10002:10002", directory.resolve("admin.password").toString());
-    run("chmod", "0440", directory.resolve("db.password").toString());
+  /**
+   * Makes the secrets in WORK/secrets as an operator does, with bin/init-secrets.sh and a settings
+   * file that points it there, and returns their values.
+   */
+  private static Map<String, String> initSecrets(Path repository, Path work) throws IOException {
+    Path settings = work.resolve("timetracker.conf");
+    Files.writeString(
+        settings,
+        String.join(
+            "\n",
+            "# Written by the system tests.",
+            "TT_HOME=" + work,
+            "TT_SECRETS_DIR=" + work.resolve("secrets"),
+            "TT_STATE_DIR=" + work.resolve("state"),
+            ""));
+    Command.run(
+            repository,
+            Map.of("TT_CONFIG", settings.toString()),
+            Duration.ofMinutes(1),
+            "bin/init-secrets.sh")
+        .orFail();
+    return readSecrets(work.resolve("secrets"));
   }
 
-  private static void writeSecret(Path directory, String name, String value) throws IOException {
-    Path file = directory.resolve(name);
-    Files.writeString(file, value);
-    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("r--------"));
+  /** The value of every secret file in DIRECTORY but db.user, which names a role. */
+  static Map<String, String> readSecrets(Path directory) throws IOException {
+    try (Stream<Path> files = Files.list(directory)) {
+      return files
+          .filter(file -> Files.isRegularFile(file) && !file.endsWith("db.user"))
+          .collect(Collectors.toMap(file -> file.getFileName().toString(), ProdStack::read));
+    }
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void writeCertificate() throws IOException {
@@ -300,10 +319,6 @@ final class ProdStack implements AutoCloseable {
     LOG.log(Level.INFO, "{0} in {1} s", what, Duration.between(started, Instant.now()).toSeconds());
   }
 
-  private void run(String... args) {
-    Command.run(work, Map.of(), Duration.ofMinutes(1), args).orFail();
-  }
-
   private static void requireRoot() {
     String uid = Command.run(Path.of("."), Map.of(), Duration.ofSeconds(10), "id", "-u").output();
     if (!uid.strip().equals("0")) {
@@ -317,12 +332,6 @@ final class ProdStack implements AutoCloseable {
     try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     }
-  }
-
-  private static String randomSecret() {
-    var bytes = new byte[24];
-    new SecureRandom().nextBytes(bytes);
-    return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
   private static void deleteQuietly(Path path) {

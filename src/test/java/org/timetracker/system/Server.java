@@ -20,10 +20,10 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * A server as docs/deploy-hetzner.md sets one up, on this machine: a checkout with tagged versions
- * (ServerCheckout), the secrets and certificate beside it (ServerFiles) and a settings file, under
- * a project name, subnet, image tag and loopback ports of its own. The tests drive it with the
- * operator's scripts, exactly as an operator would. It is made once per test run and removed with
- * its containers, data and images at the end.
+ * (ServerCheckout), a certificate and the secrets that bin/init-secrets.sh makes beside it
+ * (ServerFiles) and a settings file, under a project name, subnet, image tag and loopback ports of
+ * its own. The tests drive it with the operator's scripts, exactly as an operator would. It is made
+ * once per test run and removed with its containers, data and images at the end.
  */
 final class Server implements ExtensionContext.Store.CloseableResource {
   static final String PROJECT = "timetracker-release";
@@ -74,6 +74,7 @@ final class Server implements ExtensionContext.Store.CloseableResource {
       var checkout = ServerCheckout.create(repository, work.resolve("checkout"));
       var files = ServerFiles.create(work.resolve("home"));
       var server = new Server(work, checkout, files, freePort());
+      server.script(Duration.ofMinutes(1), "init-secrets.sh").orFail();
       server.compose(Duration.ofMinutes(2), "down", "--volumes", "--remove-orphans");
       return server;
     } catch (IOException e) {
