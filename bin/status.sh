@@ -168,15 +168,11 @@ show_disk() {
   fi
 }
 
-# show_secrets: the secrets' age. bin/rotate-secrets.sh --status prints it and warns about a
-# secret older than its rotation period; until that script exists there is nothing to show.
+# show_secrets: the secrets' age, as bin/rotate-secrets.sh --status prints it, with its warning
+# about a secret older than its rotation period.
 show_secrets() {
   printf '\n'
-  if [[ -x "$TT_CHECKOUT/bin/rotate-secrets.sh" ]]; then
-    "$TT_CHECKOUT/bin/rotate-secrets.sh" --status || TT_ATTENTION=true
-  else
-    say secrets "age not tracked (no bin/rotate-secrets.sh)"
-  fi
+  "$TT_CHECKOUT/bin/rotate-secrets.sh" --status || TT_ATTENTION=true
 }
 
 main() {
