@@ -25,27 +25,37 @@ import org.timetracker.platform.web.DateRange;
 @ApplicationScoped
 @Transactional
 public class Reports {
-  /**
-   * The user's projects (for names and rates) and the sums every group needs, over the finished
-   * entries of one user that start in a range. Only columns of entries_user_start_idx are read, so
-   * PostgreSQL can sum from the index without visiting the rows; intervals are added up before they
-   * are turned into seconds, and money stays numeric until it is rounded.
-   */
+  /** The user's projects, for names and rates. */
   private static final String PROJECTS =
       "with p as (select id, name, hourly_rate from projects where user_id = :user) ";
 
-  private static final String SUMS =
+  /**
+   * The sums every group needs, from the totals per local day and project that the database keeps
+   * (migration V2): a year of days is a few hundred rows, however many entries it holds. Intervals
+   * are added up before they are turned into seconds, and money stays numeric until it is rounded.
+   */
+  private static final String DAY_SUMS =
+      "extract(epoch from sum(t.total))::bigint, extract(epoch from sum(t.billable))::bigint,"
+          + " sum(extract(epoch from t.billable) * p.hourly_rate) / 3600";
+
+  private static final String DAYS =
+      " from entry_day_totals t left join p on p.id = t.project_id"
+          + " where t.user_id = :user and t.day between :first and :last";
+
+  /**
+   * The same sums over the finished entries themselves, for groupings the day totals do not keep
+   * (tags). Only columns of entries_user_start_idx are read, so PostgreSQL can sum from the index.
+   */
+  private static final String ENTRY_SUMS =
       "extract(epoch from sum(e.end_at - e.start_at))::bigint,"
           + " extract(epoch from sum(e.end_at - e.start_at) filter (where e.billable))::bigint,"
           + " sum(extract(epoch from e.end_at - e.start_at) * p.hourly_rate)"
           + " filter (where e.billable) / 3600";
 
-  private static final String RANGE =
+  private static final String ENTRIES =
       " from entries e left join p on p.id = e.project_id"
           + " where e.user_id = :user and e.start_at >= :from and e.start_at < :to"
           + " and e.end_at is not null";
-
-  private static final String LOCAL_DAY = "(e.start_at at time zone :zone)::date";
 
   @PersistenceContext EntityManager em;
 
@@ -61,7 +71,8 @@ public class Reports {
     // Every entry lies in exactly one day, week or project group; tags may count it twice.
     Object[] total =
         by == GroupBy.TAG
-            ? (Object[]) query("select " + SUMS + RANGE, userId, zone, range).getSingleResult()
+            ? (Object[])
+                query("select " + ENTRY_SUMS + ENTRIES, userId, zone, range).getSingleResult()
             : sumOf(rows);
     return new Summary(
         range.from(),
@@ -89,37 +100,31 @@ public class Reports {
 
   private static String groupsSql(GroupBy by) {
     return switch (by) {
-      case DAY ->
-          "select " + LOCAL_DAY + " as day, null, " + SUMS + RANGE + " group by day order by day";
+      case DAY -> "select t.day, null, " + DAY_SUMS + DAYS + " group by t.day order by t.day";
       case WEEK ->
-          "select date_trunc('week', "
-              + LOCAL_DAY
-              + ")::date as week, null, "
-              + SUMS
-              + RANGE
+          "select date_trunc('week', t.day::timestamp)::date as week, null, "
+              + DAY_SUMS
+              + DAYS
               + " group by week order by week";
       case PROJECT ->
-          "select e.project_id::text, max(p.name) as name, "
-              + SUMS
-              + RANGE
-              + " group by e.project_id order by name nulls last";
+          "select t.project_id::text, max(p.name) as name, "
+              + DAY_SUMS
+              + DAYS
+              + " group by t.project_id order by name nulls last";
       case TAG ->
           "select tag, tag, "
-              + SUMS
-              + RANGE.replace(
-                  " where", " left join lateral unnest(e.tags)" + " as tag on true where")
+              + ENTRY_SUMS
+              + ENTRIES.replace(" where", " left join lateral unnest(e.tags) as tag on true where")
               + " group by tag order by tag nulls last";
     };
   }
 
   private Query query(String select, long userId, ZoneId zone, DateRange range) {
-    Query query =
-        em.createNativeQuery(PROJECTS + select)
-            .setParameter("user", userId)
-            .setParameter("from", range.startIn(zone))
-            .setParameter("to", range.endIn(zone));
-    // Only the calendar groupings need the zone inside the query; the range is already in it.
-    return select.contains(":zone") ? query.setParameter("zone", zone.getId()) : query;
+    Query query = em.createNativeQuery(PROJECTS + select).setParameter("user", userId);
+    // The day totals are kept in the user's time zone; entries are found by instants in it.
+    return select.contains(":first")
+        ? query.setParameter("first", range.from()).setParameter("last", range.to())
+        : query.setParameter("from", range.startIn(zone)).setParameter("to", range.endIn(zone));
   }
 
   /** Every day (or every week's Monday) of the range, with zeros where nothing was booked. */

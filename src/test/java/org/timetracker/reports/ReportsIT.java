@@ -121,6 +121,47 @@ class ReportsIT {
   }
 
   @Test
+  void dayTotalsFollowEveryChangeOfTheEntriesAndOfTheTimeZone() {
+    long site =
+        member
+            .post("/api/projects", Json.of("name", "Site", "hourlyRate", 60, "billable", true))
+            .id();
+    long moved = entry("2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", "projectId", site);
+    long deleted = entry("2026-11-03T09:00:00Z", "2026-11-03T09:30:00Z", "projectId", site);
+    // 00:30 on the 3rd in Berlin, 23:30 on the 2nd in London.
+    entry("2026-11-02T23:30:00Z", "2026-11-03T00:00:00Z", "billable", false);
+    assertEquals(
+        List.of(3600L, 1800L + 1800L, 0L), daySeconds(summary("2026-11-02", "2026-11-04", "day")));
+
+    assertEquals(
+        200,
+        member
+            .patch(
+                "/api/entries/" + moved,
+                Json.of(
+                    "start",
+                    "2026-11-04T09:00:00Z",
+                    "end",
+                    "2026-11-04T11:00:00Z",
+                    "billable",
+                    false))
+            .status());
+    assertEquals(204, member.delete("/api/entries/" + deleted).status());
+    JsonObject berlin = summary("2026-11-02", "2026-11-04", "day");
+    assertEquals(List.of(0L, 1800L, 7200L), daySeconds(berlin));
+    assertEquals(0, berlin.getJsonNumber("billableSeconds").longValue());
+    assertEquals(0.0, berlin.getJsonNumber("billableAmount").doubleValue());
+
+    assertEquals(200, member.patch("/api/entries/" + moved, Json.of("billable", true)).status());
+    JsonObject byProject = summary("2026-11-02", "2026-11-04", "project");
+    assertEquals(List.of("Site", "No project"), labels(byProject.getJsonArray("groups")));
+    assertEquals(120.0, byProject.getJsonNumber("billableAmount").doubleValue());
+
+    assertEquals(200, member.patch("/api/me", Json.of("timeZone", "Europe/London")).status());
+    assertEquals(List.of(1800L, 0L, 7200L), daySeconds(summary("2026-11-02", "2026-11-04", "day")));
+  }
+
+  @Test
   void runningEntriesAreLeftOut() {
     member.post("/api/timer/start", Json.of("description", "now"));
     String today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString();
@@ -228,11 +269,18 @@ class ReportsIT {
     return rows;
   }
 
-  private void entry(String start, String end, Object... more) {
+  private long entry(String start, String end, Object... more) {
     List<Object> fields = new ArrayList<>(List.of("start", start, "end", end));
     fields.addAll(List.of(more));
     ApiResponse created = member.post("/api/entries", Json.of(fields.toArray()));
     assertEquals(201, created.status(), created.body());
+    return created.id();
+  }
+
+  private static List<Long> daySeconds(JsonObject summary) {
+    return summary.getJsonArray("groups").getValuesAs(JsonObject.class).stream()
+        .map(ReportsIT::seconds)
+        .toList();
   }
 
   private JsonObject summary(String from, String to, String groupBy) {
