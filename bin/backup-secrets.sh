@@ -30,7 +30,8 @@ With --restore: decrypts ARCHIVE and puts its files into \$TT_SECRETS_DIR with t
 and modes. The directory must be empty or absent: nothing is overwritten.
 
 The passphrase is asked twice on the terminal, or read from the first line of
---passphrase-file (at least $MIN_PASSPHRASE_LENGTH characters).
+--passphrase-file, else of the file the setting TT_SECRETS_PASSPHRASE_FILE names (at least
+$MIN_PASSPHRASE_LENGTH characters). gpg gets it on a file descriptor, never on a command line.
 
   --output FILE            where the archive goes
   --restore ARCHIVE        put the secrets of ARCHIVE back
@@ -148,6 +149,7 @@ main() {
   [[ -z "$archive" || -z "$output" ]] || usage_error "--output and --restore do not go together"
 
   load_settings
+  passphrase_file="${passphrase_file:-${TT_SECRETS_PASSPHRASE_FILE:-}}"
   if [[ -n "$archive" ]]; then
     restore "$archive" "$passphrase_file"
   else
