@@ -16,12 +16,13 @@ import java.util.UUID;
 import org.timetracker.testing.Json;
 
 /**
- * A client that writes one time entry every 100 ms through nginx with a personal API token, as a
- * busy team would, and remembers what each request got. Started around a release or rollback, it
- * shows whether any write failed and whether every write that got a 2xx is in the database.
+ * A client that writes one time entry every 100 ms (or another interval) through nginx with a
+ * personal API token, as a busy team would, and remembers what each request got. Started around a
+ * release or rollback, it shows whether any write failed and whether every write that got a 2xx is
+ * in the database.
  */
 final class EntryWriter implements AutoCloseable {
-  private static final Duration INTERVAL = Duration.ofMillis(100);
+  private static final Duration DEFAULT_INTERVAL = Duration.ofMillis(100);
   private static final Duration REQUEST_LIMIT = Duration.ofSeconds(30);
 
   /** One write: when it was sent and answered, the status (0: no answer) and its description. */
@@ -38,20 +39,27 @@ final class EntryWriter implements AutoCloseable {
   private final Server server;
   private final HttpClient http;
   private final String token;
+  private final Duration interval;
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final List<Attempt> attempts = new ArrayList<>();
   private volatile boolean writing;
   private Thread thread;
 
-  private EntryWriter(Server server, String token) {
+  private EntryWriter(Server server, String token, Duration interval) {
     this.server = server;
     this.http = server.http();
     this.token = token;
+    this.interval = interval;
   }
 
-  /** Signs in as the first admin, creates an API token and starts writing. */
+  /** Signs in as the first admin, creates an API token and starts writing every 100 ms. */
   static EntryWriter start(Server server) {
-    var writer = new EntryWriter(server, createToken(server));
+    return start(server, DEFAULT_INTERVAL);
+  }
+
+  /** The same, writing once every INTERVAL. */
+  static EntryWriter start(Server server, Duration interval) {
+    var writer = new EntryWriter(server, createToken(server), interval);
     writer.writing = true;
     writer.thread = Thread.ofPlatform().name("entry-writer").start(writer::writeUntilStopped);
     return writer;
@@ -119,7 +127,7 @@ final class EntryWriter implements AutoCloseable {
       synchronized (attempts) {
         attempts.add(attempt);
       }
-      next = next.plus(INTERVAL);
+      next = next.plus(interval);
       Duration wait = Duration.between(Instant.now(), next);
       if (wait.isNegative()) {
         next = Instant.now();
