@@ -48,7 +48,8 @@ password in the application instead.
   --grace SECONDS     how long the old database role's connections may take to close
   -h, --help          this help
 
-Rotating runs as root (the files go to the containers' users) and takes the release lock.
+Rotating runs as root (the files go to the containers' users) and takes the release lock. After
+an interrupted run, run it again: it starts from the role the serving container logs in with.
 After a rotation, refresh the copy of the secrets kept off the server:
 sudo bin/backup-secrets.sh. Procedure: docs/runbooks/secret-rotation.md.
 

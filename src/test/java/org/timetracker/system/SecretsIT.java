@@ -80,6 +80,30 @@ class SecretsIT {
 
   @Test
   @Order(2)
+  void statusWarnsAboutASecretOlderThanNinetyDays() throws IOException {
+    Path history = server.files.home.resolve("state/secret-history");
+    String recorded = Files.readString(history);
+    Files.writeString(
+        history,
+        "2020-01-01T00:00:00Z\tpostgres.password\trotated\troot\t\n",
+        StandardOpenOption.APPEND);
+
+    Command.Result secrets = server.script(LIMIT, "rotate-secrets.sh", "--status");
+    Command.Result status = server.script(LIMIT, "status.sh");
+    Files.writeString(history, recorded);
+
+    assertEquals(8, secrets.exitCode(), secrets.output());
+    assertTrue(
+        secrets.output().contains("! postgres.password")
+            && secrets.output().contains("older than 90"),
+        secrets.output());
+    assertTrue(secrets.output().contains("  db.password "), secrets.output());
+    assertEquals(8, status.exitCode(), status.output());
+    assertTrue(status.output().contains("! postgres.password"), status.output());
+  }
+
+  @Test
+  @Order(3)
   void databaseCredentialsRotateWithoutAFailedRequest() throws IOException {
     String oldRole = server.files.secret("db.user");
     String oldPassword = server.files.secret("db.password");
@@ -125,7 +149,7 @@ class SecretsIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void backupsFromBeforeAndAfterRotatingTheSuperuserAndBackupKeyRestore() throws IOException {
     // Retention keeps one backup a day: the earlier one is kept apart.
     Path before = keepApart(backUp());
@@ -151,7 +175,7 @@ class SecretsIT {
   }
 
   @Test
-  @Order(4)
+  @Order(5)
   void theRunbookWorksWordForWord() throws IOException {
     EntryWriter.start(server, Duration.ofSeconds(1)).stop(); // signs in: one session at least
     Path passphrase = server.work.resolve("secrets-passphrase");
@@ -182,7 +206,7 @@ class SecretsIT {
   }
 
   @Test
-  @Order(5)
+  @Order(6)
   void noValueOfAnySecretShowsInInspectHistoryLogsOrProcesses() {
     List<String> places = new ArrayList<>();
     for (String container : server.docker("ps", "--quiet", "--filter", project()).split("\n")) {
@@ -208,7 +232,7 @@ class SecretsIT {
   }
 
   @Test
-  @Order(6)
+  @Order(7)
   void theDatabaseRefusesAReadableSecretAndNamesAMissingOneAndTrimsANewline() throws IOException {
     Path readable =
         secretsDirectory("readable", Map.of("postgres.password", "p1\n", "db.password", "d1"));
