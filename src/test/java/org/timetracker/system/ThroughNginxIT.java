@@ -9,9 +9,17 @@ import static org.timetracker.system.Api.json;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -22,6 +30,44 @@ class ThroughNginxIT {
 
   ThroughNginxIT(ProdStack stack) {
     this.stack = stack;
+  }
+
+  /**
+   * Many connections at once wait in Payara's queue. Its HTTP pool used to grow a thread for each,
+   * past the container's pids limit, and requests failed with "unable to create native thread".
+   */
+  @Test
+  void aBurstOfConnectionsQueuesInsteadOfFailing() {
+    Api admin = stack.newSession().signInAsAdmin();
+    String token =
+        json(expect(201, admin.post("/api/me/tokens", "{\"name\":\"burst\"}"))).getString("token");
+    HttpClient client = stack.client().version(HttpClient.Version.HTTP_1_1).build();
+    HttpRequest week =
+        HttpRequest.newBuilder(stack.https("/api/entries?from=2026-11-02&to=2026-11-08"))
+            .header("Authorization", "Bearer " + token)
+            .timeout(Duration.ofMinutes(1))
+            .build();
+
+    List<CompletableFuture<HttpResponse<String>>> burst =
+        IntStream.range(0, 250)
+            .mapToObj(i -> client.sendAsync(week, HttpResponse.BodyHandlers.ofString()))
+            .toList();
+    Map<Integer, Long> statuses =
+        burst.stream()
+            .map(CompletableFuture::join)
+            .collect(Collectors.groupingBy(HttpResponse::statusCode, Collectors.counting()));
+
+    assertEquals(Map.of(200, 250L), statuses);
+    String logs = stack.compose(Duration.ofSeconds(30), "logs", "app").output();
+    assertFalse(logs.contains("unable to create native thread"), "the app ran out of threads");
+    String threads =
+        stack
+            .docker("exec", stack.container("app"), "sh", "-c", "cat /proc/1/task/*/comm")
+            .orFail()
+            .output();
+    // comm holds the first 15 characters of "http-thread-pool::http-listener(n)".
+    long httpThreads = threads.lines().filter(name -> name.startsWith("http-thread-po")).count();
+    assertTrue(httpThreads <= 32, httpThreads + " HTTP threads, more than the 32 configured");
   }
 
   @Test
