@@ -23,7 +23,8 @@ import jakarta.enterprise.context.ApplicationScoped;
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",
-      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
+      "fish.payara.validation-classname="
+          + "org.glassfish.api.jdbc.validation.PostgresConnectionValidation",
       "fish.payara.validate-atmost-once-period-in-seconds=5",
       "fish.payara.fail-all-connections=true",
       "fish.payara.max-wait-time-in-millis=10000",

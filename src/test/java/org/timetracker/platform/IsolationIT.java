@@ -83,7 +83,8 @@ class IsolationIT {
         "POST",
         "/api/entries",
         project,
-        "{\"start\": \"2026-11-02T09:00:00Z\", \"end\": \"2026-11-02T10:00:00Z\", \"projectId\": %d}");
+        "{\"start\": \"2026-11-02T09:00:00Z\", \"end\": \"2026-11-02T10:00:00Z\","
+            + " \"projectId\": %d}");
     sameAsMissing("POST", "/api/timer/start", project, "{\"projectId\": %d}");
     sameAsMissing(
         "PUT",

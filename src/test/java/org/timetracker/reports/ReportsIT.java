@@ -210,8 +210,8 @@ class ReportsIT {
     assertTrue(
         csv.body()
             .startsWith(
-                "date,start,end,duration_hours,project,client,description,tags,billable,hourly_rate,"
-                    + "amount,currency\r\n"));
+                "date,start,end,duration_hours,project,client,description,tags,billable,"
+                    + "hourly_rate,amount,currency\r\n"));
     List<List<String>> rows = parse(csv.body());
     assertEquals(4, rows.size());
     assertEquals(
