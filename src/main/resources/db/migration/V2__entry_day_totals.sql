@@ -24,6 +24,7 @@ declare
     v_zone text;
     v_day  date;
     v_time interval := p_sign * (p_end - p_start);
+    v_left integer;
 begin
     select time_zone into v_zone from users where id = p_user for share;
     if not found then
@@ -36,10 +37,13 @@ begin
     on conflict on constraint entry_day_totals_key do update
         set entries  = t.entries + excluded.entries,
             total    = t.total + excluded.total,
-            billable = t.billable + excluded.billable;
-    delete from entry_day_totals
-     where user_id = p_user and day = v_day and project_id is not distinct from p_project
-       and entries = 0;
+            billable = t.billable + excluded.billable
+    returning entries into v_left;
+    -- A project whose last entry of the day went must not appear in that day's groups.
+    if v_left = 0 then
+        delete from entry_day_totals
+         where user_id = p_user and day = v_day and project_id is not distinct from p_project;
+    end if;
 end $$;
 
 create function entry_day_totals_follow_entry() returns trigger language plpgsql as $$

@@ -126,8 +126,9 @@ class ReportsIT {
         member
             .post("/api/projects", Json.of("name", "Site", "hourlyRate", 60, "billable", true))
             .id();
+    long other = member.post("/api/projects", Json.of("name", "Other")).id();
     long moved = entry("2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", "projectId", site);
-    long deleted = entry("2026-11-03T09:00:00Z", "2026-11-03T09:30:00Z", "projectId", site);
+    long deleted = entry("2026-11-03T09:00:00Z", "2026-11-03T09:30:00Z", "projectId", other);
     // 00:30 on the 3rd in Berlin, 23:30 on the 2nd in London.
     entry("2026-11-02T23:30:00Z", "2026-11-03T00:00:00Z", "billable", false);
     assertEquals(
