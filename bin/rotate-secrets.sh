@@ -18,7 +18,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/secrets.sh"
 # What can be rotated, in the order --all takes them.
 readonly ROTATABLE=(db.password postgres.password backup.key)
 
-TT_ATTENTION=false
+# Secret names are longer than status.sh's labels.
+TT_LABEL_WIDTH=18
 
 usage() {
   cat <<USAGE
@@ -242,17 +243,6 @@ rotate() {
 
 # ---- --status
 
-# say NAME TEXT...: one line of the status.
-say() {
-  printf '  %-18s %s\n' "$1" "${*:2}"
-}
-
-# flag NAME TEXT...: a line that needs attention.
-flag() {
-  printf '! %-18s %s\n' "$1" "${*:2}"
-  TT_ATTENTION=true
-}
-
 # changed_at NAME: when NAME was last created or rotated (seconds since 1970): from the record,
 # else from the file's modification time.
 changed_at() {
@@ -345,7 +335,7 @@ main() {
   load_settings
   if [[ "$status" == true ]]; then
     show_status
-    [[ "$TT_ATTENTION" == false ]] || exit "$EXIT_ATTENTION"
+    end_report
     return 0
   fi
   (( ${#names[@]} > 0 )) || usage_error "name a secret to rotate, or --all"

@@ -17,8 +17,6 @@ readonly BACKUP_MAX_AGE_HOURS=26
 # Less free space than this on Docker's disk is reported.
 readonly MIN_FREE_PERCENT=10
 
-TT_ATTENTION=false
-
 usage() {
   cat <<USAGE
 Usage: bin/status.sh [--releases N]
@@ -34,17 +32,6 @@ Settings come from \$TT_CONFIG (default /srv/timetracker/timetracker.conf).
 
 $(print_exit_codes USAGE ATTENTION)
 USAGE
-}
-
-# say LABEL TEXT...: one line of the report.
-say() {
-  printf '  %-12s %s\n' "$1" "${*:2}"
-}
-
-# flag LABEL TEXT...: a line that needs attention.
-flag() {
-  printf '! %-12s %s\n' "$1" "${*:2}"
-  TT_ATTENTION=true
 }
 
 # age SECONDS: "3 min", "5 h", "2 days".
@@ -194,9 +181,7 @@ main() {
   show_backup
   show_disk
   show_secrets
-  if [[ "$TT_ATTENTION" == true ]]; then
-    exit "$EXIT_ATTENTION"
-  fi
+  end_report
 }
 
 main "$@"

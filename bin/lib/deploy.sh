@@ -12,6 +12,28 @@ readonly EXIT_BROKEN=6
 readonly EXIT_NOT_COPIED=7
 readonly EXIT_ATTENTION=8
 
+# Reports (status.sh, rotate-secrets.sh --status) print a line per item, its label padded to
+# TT_LABEL_WIDTH columns; a line that needs attention starts with "!" and makes the script end
+# with EXIT_ATTENTION.
+TT_LABEL_WIDTH=12
+TT_ATTENTION=false
+
+# say LABEL TEXT...: one line of the report.
+say() {
+  printf '  %-*s %s\n' "$TT_LABEL_WIDTH" "$1" "${*:2}"
+}
+
+# flag LABEL TEXT...: a line that needs attention.
+flag() {
+  printf '! %-*s %s\n' "$TT_LABEL_WIDTH" "$1" "${*:2}"
+  TT_ATTENTION=true
+}
+
+# end_report: exits with EXIT_ATTENTION when a line was flagged.
+end_report() {
+  [[ "$TT_ATTENTION" == false ]] || exit "$EXIT_ATTENTION"
+}
+
 # The settings file: KEY=value lines, read by these scripts and, with --env-file, by compose.
 TT_CONFIG="${TT_CONFIG:-/srv/timetracker/timetracker.conf}"
 
