@@ -41,7 +41,9 @@ final class Api {
     return this;
   }
 
-  /** One attempt to sign in as the stack's first admin; the session holds it when it answers 200. */
+  /**
+   * One attempt to sign in as the stack's first admin; the session holds it when it answers 200.
+   */
   HttpResponse<String> trySigningInAsAdmin() {
     String credentials =
         Json.createObjectBuilder()
