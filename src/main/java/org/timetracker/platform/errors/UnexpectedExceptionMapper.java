@@ -1,5 +1,6 @@
 package org.timetracker.platform.errors;
 
+import jakarta.resource.spi.ResourceAllocationException;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
@@ -37,9 +38,7 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
               "This conflicts with a change made at the same moment; reload and try again.")
           .toResponse(Status.CONFLICT);
     }
-    // 08: the connection failed; 57P0x: the server is shutting down or restarting. Pooled
-    // connections hit this once after a PostgreSQL restart, until the pool has dropped them.
-    if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"))) {
+    if (databaseUnavailable(e, sqlState)) {
       LOG.log(Level.WARNING, "Database unreachable on /" + uri.getPath(), e);
       return new ApiError(
               "unavailable", "The database is not reachable right now; try again in a moment.")
@@ -58,8 +57,26 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
         .toResponse(Status.INTERNAL_SERVER_ERROR);
   }
 
+  /**
+   * Whether the database could not be reached rather than refused the request: SQLSTATE 08 (the
+   * connection failed) or 57P0x (the server is shutting down or restarting), or the pool could not
+   * hand out a connection at all. After a PostgreSQL restart, pooled connections hit the first two
+   * once; starting a transaction on one the server closed gives the third, without any SQLSTATE.
+   */
+  static boolean databaseUnavailable(Throwable e, String sqlState) {
+    if (sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P0"))) {
+      return true;
+    }
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause instanceof ResourceAllocationException) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The SQLSTATE of the first SQL exception among the causes, if any. */
-  private static String sqlState(Throwable e) {
+  static String sqlState(Throwable e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause instanceof SQLException sql && sql.getSQLState() != null) {
         return sql.getSQLState();
