@@ -13,15 +13,16 @@
 #     while the old container goes on serving. If it does not, it is removed: nothing changed.
 #  3. It joins the front network under the name "app", and each old container gives the name
 #     up: it is disconnected and at once connected again at the same address without the
-#     alias, so connections in flight on it carry on. nginx looks "app" up again when its
-#     answer is 5 s old (config/nginx/container.conf), so after TT_SWITCH_SETTLE seconds every
-#     new request goes to the new container.
+#     alias, so connections in flight on it carry on. The web container looks "app" up every
+#     second and reloads nginx when the answer changes (containers/web/entrypoint.sh); nginx's
+#     old workers finish what they hold. After TT_SWITCH_SETTLE seconds every new request goes
+#     to the new container.
 #  4. Each old container is stopped once nothing is connected to it any more, then removed.
 # Payara must not get SIGTERM while nginx may still send it requests: between SIGTERM and
 # closing its port it answers 503 and 500 for a moment.
 
-# nginx's resolver keeps an answer 5 s and gives up connecting after 3 s; a little more.
-: "${TT_SWITCH_SETTLE:=9}"
+# The web container notices a change within a second and reloads nginx; a little more.
+: "${TT_SWITCH_SETTLE:=4}"
 # How long a retired container may keep connections open before it is stopped anyway.
 : "${TT_DRAIN_TIMEOUT:=30}"
 
@@ -167,8 +168,8 @@ switch_to_candidate() {
   for container in "${TT_RETIRED[@]}"; do
     leave_rotation "$container" || return 1
   done
-  # Until nginx's cached answer for "app" runs out it may still send requests to the old
-  # containers, which serve them. Nothing outside nginx tells when that is over: wait it out.
+  # Until the web container has noticed and reloaded nginx, new requests may still go to the
+  # old containers, which serve them. Nothing outside nginx tells when that is over: wait it out.
   sleep "$TT_SWITCH_SETTLE"
 }
 

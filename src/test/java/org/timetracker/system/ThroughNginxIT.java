@@ -70,6 +70,38 @@ class ThroughNginxIT {
     assertTrue(httpThreads <= 32, httpThreads + " HTTP threads, more than the 32 configured");
   }
 
+  /**
+   * nginx keeps its connections to Payara open between requests. It used to open one for each
+   * request, and under load the closed ones, each holding its port for a minute, used up the web
+   * container's ports and most of its CPU.
+   */
+  @Test
+  void apiRequestsReuseTheConnectionsToTheApplication() {
+    Api api = stack.newSession().signInAsAdmin();
+    int before = socketsToTheApp();
+    for (int i = 0; i < 200; i++) {
+      expect(200, api.get("/api/me"));
+    }
+    int opened = socketsToTheApp() - before;
+
+    assertTrue(opened < 50, opened + " more connections to the app for 200 requests");
+  }
+
+  /** The web container's sockets to port 8080 (hex 1F90) of the app: open or closing. */
+  private int socketsToTheApp() {
+    String count =
+        stack
+            .docker(
+                "exec",
+                stack.container("web"),
+                "awk",
+                "$3 ~ /:1F90$/ { n++ } END { print n + 0 }",
+                "/proc/net/tcp")
+            .orFail()
+            .output();
+    return Integer.parseInt(count.strip());
+  }
+
   @Test
   void timerRoundTripThroughNginx() {
     Api api = stack.newSession().signInAsAdmin();
