@@ -16,7 +16,7 @@ readonly SUBNET="10.217.8.0/24"
 
 usage() {
   cat <<'USAGE'
-Usage: bin/bench-stack.sh [--seconds SECONDS] [--connections N]
+Usage: bin/bench-stack.sh [--seconds SECONDS] [--warmup SECONDS] [--connections N]
 
 Builds the images, starts the development stack's images under the project name
 timetracker-bench (its own network and volume, removed afterwards), and measures:
@@ -27,7 +27,9 @@ for GET /api/entries (one week, 100 entries) and for a static file, with wrk.
 wrk talks to the web container's own address on its bridge network, as production traffic
 arriving through Docker's NAT would; loopback would add Docker's userland proxy to both.
 
-  --seconds SECONDS   measuring time per scenario, after as long a warm-up (default 20)
+  --seconds SECONDS   measuring time per scenario (default 20)
+  --warmup SECONDS    load before each measurement (default 60): Payara's compiler needs about
+                      a minute of requests before the application runs at its steady speed
   --connections N     concurrent connections (default 50)
   -h, --help          this help
 USAGE
@@ -138,22 +140,23 @@ create_entries() {
   done
 }
 
-# load NAME SECONDS CONNECTIONS URL [WRK_OPTIONS...]: warms up, then measures with wrk while
-# taking the stack's memory halfway; prints a table row.
+# load NAME WARMUP SECONDS CONNECTIONS URL [WRK_OPTIONS...]: warms up, then measures with wrk
+# while taking the stack's memory halfway; prints a table row.
 load() {
   local name="$1"
-  local seconds="$2"
-  local connections="$3"
-  local url="$4"
-  local options=(-t2 -c"$connections" -d"${seconds}s" "${@:5}")
+  local warmup="$2"
+  local seconds="$3"
+  local connections="$4"
+  local url="$5"
+  local options=(-t2 -c"$connections" "${@:6}")
   local output="$WORK/wrk.out"
   local memory
   local cpu_before
   local cpu_after
   local requests
-  wrk "${options[@]}" "$url" >/dev/null
+  wrk "${options[@]}" -d"${warmup}s" "$url" >/dev/null
   cpu_before="$(stack_cpu_ns)"
-  wrk "${options[@]}" --latency "$url" >"$output" &
+  wrk "${options[@]}" -d"${seconds}s" --latency "$url" >"$output" &
   sleep "$(( seconds / 2 ))"
   memory="$(memory_mib)"
   wait "$!"
@@ -187,10 +190,12 @@ cleanup() {
 
 main() {
   local seconds=20
+  local warmup=60
   local connections=50
   while (( $# > 0 )); do
     case "$1" in
       --seconds) seconds="$2"; shift ;;
+      --warmup) warmup="$2"; shift ;;
       --connections) connections="$2"; shift ;;
       -h | --help) usage; exit 0 ;;
       *) usage >&2; die "unknown option '$1'" ;;
@@ -225,7 +230,7 @@ main() {
   sleep 30
   idle="$(memory_mib)"
 
-  log "loading nginx and the application, ${seconds} s warm-up and ${seconds} s measured each"
+  log "loading nginx and the application, ${warmup} s warm-up and ${seconds} s measured each"
   printf '| figure | value |\n|---|---|\n'
   image_sizes
   printf '| up to all healthy, empty volume (first start) | %s s |\n' "$first"
@@ -234,8 +239,8 @@ main() {
   printf '\n| %s connections through nginx | throughput | latency | stack CPU per request |' \
     "$connections"
   printf ' memory of the 3 |\n|---|---|---|---|---|\n'
-  load "static file (index.html, 0.7 kB)" "$seconds" "$connections" "$base/index.html"
-  load "GET /api/entries (one week, 100 entries)" "$seconds" "$connections" \
+  load "static file (index.html, 0.7 kB)" "$warmup" "$seconds" "$connections" "$base/index.html"
+  load "GET /api/entries (one week, 100 entries)" "$warmup" "$seconds" "$connections" \
     "$base/api/entries?from=$monday&to=$(date -u -d "$monday + 6 days" +%F)" \
     -H "Authorization: Bearer $token"
 }

@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.timetracker.platform.Rows;
 import org.timetracker.platform.SqlValues;
 import org.timetracker.users.User;
 
@@ -17,6 +18,7 @@ import org.timetracker.users.User;
 public class ApiTokens {
   @PersistenceContext EntityManager em;
   @Inject UsageRecorder usage;
+  @Inject Rows database;
 
   /** The token as shown once to its owner, and what is stored of it. */
   public record Created(String token, ApiToken stored) {}
@@ -60,14 +62,12 @@ public class ApiTokens {
   public Optional<SignedIn> authenticate(String token) {
     Instant now = Instant.now();
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select t.id, t.expires_at, t.last_used_at, "
-                    + SignedIn.USER_COLUMNS
-                    + " from api_tokens t join users u on u.id = t.user_id"
-                    + " where t.token_hash = ?1",
-                Object[].class)
-            .setParameter(1, Tokens.sha256(token))
-            .getResultList();
+        database.select(
+            "select t.id, t.expires_at, t.last_used_at, "
+                + SignedIn.USER_COLUMNS
+                + " from api_tokens t join users u on u.id = t.user_id"
+                + " where t.token_hash = ?",
+            Tokens.sha256(token));
     if (rows.isEmpty()) {
       return Optional.empty();
     }

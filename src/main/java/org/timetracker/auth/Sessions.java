@@ -8,6 +8,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.timetracker.platform.Rows;
 import org.timetracker.platform.SqlValues;
 import org.timetracker.users.User;
 
@@ -18,6 +19,7 @@ public class Sessions {
   @PersistenceContext EntityManager em;
   @Inject SessionSettings settings;
   @Inject UsageRecorder usage;
+  @Inject Rows database;
 
   /** The cookie value of a new session and the session itself. */
   public record Opened(String token, Session session) {}
@@ -39,14 +41,12 @@ public class Sessions {
   public Optional<SignedIn> authenticate(String token) {
     Instant now = Instant.now();
     List<Object[]> rows =
-        em.createNativeQuery(
-                "select s.id, s.csrf_token, s.created_at, s.last_seen_at, "
-                    + SignedIn.USER_COLUMNS
-                    + " from sessions s join users u on u.id = s.user_id"
-                    + " where s.token_hash = ?1",
-                Object[].class)
-            .setParameter(1, Tokens.sha256(token))
-            .getResultList();
+        database.select(
+            "select s.id, s.csrf_token, s.created_at, s.last_seen_at, "
+                + SignedIn.USER_COLUMNS
+                + " from sessions s join users u on u.id = s.user_id"
+                + " where s.token_hash = ?",
+            Tokens.sha256(token));
     if (rows.isEmpty()) {
       return Optional.empty();
     }

@@ -1,9 +1,7 @@
 package org.timetracker.reports;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.Query;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -14,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.timetracker.entries.Timesheet;
+import org.timetracker.platform.Rows;
 import org.timetracker.platform.SqlValues;
 import org.timetracker.platform.web.DateRange;
 
@@ -57,11 +56,10 @@ public class Reports {
           + " where e.user_id = :user and e.start_at >= :from and e.start_at < :to"
           + " and e.end_at is not null";
 
-  @PersistenceContext EntityManager em;
+  @Inject Rows database;
 
   public Summary summary(long userId, ZoneId zone, String currency, DateRange range, GroupBy by) {
-    @SuppressWarnings("unchecked")
-    List<Object[]> rows = query(groupsSql(by), userId, zone, range).getResultList();
+    List<Object[]> rows = query(groupsSql(by), userId, zone, range);
     List<Summary.Group> groups =
         switch (by) {
           case DAY, WEEK -> calendar(rows, range, by);
@@ -71,8 +69,7 @@ public class Reports {
     // Every entry lies in exactly one day, week or project group; tags may count it twice.
     Object[] total =
         by == GroupBy.TAG
-            ? (Object[])
-                query("select " + ENTRY_SUMS + ENTRIES, userId, zone, range).getSingleResult()
+            ? query("select " + ENTRY_SUMS + ENTRIES, userId, zone, range).get(0)
             : sumOf(rows);
     return new Summary(
         range.from(),
@@ -119,12 +116,13 @@ public class Reports {
     };
   }
 
-  private Query query(String select, long userId, ZoneId zone, DateRange range) {
-    Query query = em.createNativeQuery(PROJECTS + select).setParameter("user", userId);
+  private List<Object[]> query(String select, long userId, ZoneId zone, DateRange range) {
     // The day totals are kept in the user's time zone; entries are found by instants in it.
-    return select.contains(":first")
-        ? query.setParameter("first", range.from()).setParameter("last", range.to())
-        : query.setParameter("from", range.startIn(zone)).setParameter("to", range.endIn(zone));
+    Map<String, Object> values =
+        select.contains(":first")
+            ? Map.of("user", userId, "first", range.from(), "last", range.to())
+            : Map.of("user", userId, "from", range.startIn(zone), "to", range.endIn(zone));
+    return database.select(PROJECTS + select, values);
   }
 
   /** Every day (or every week's Monday) of the range, with zeros where nothing was booked. */
