@@ -82,31 +82,37 @@ public class Rows {
 
   private static List<Object[]> read(ResultSet result) throws SQLException {
     ResultSetMetaData columns = result.getMetaData();
-    int count = columns.getColumnCount();
-    String[] types = new String[count];
-    for (int i = 0; i < count; i++) {
-      types[i] = columns.getColumnTypeName(i + 1);
+    Column[] readers = new Column[columns.getColumnCount()];
+    for (int i = 0; i < readers.length; i++) {
+      readers[i] = reader(columns.getColumnTypeName(i + 1));
     }
     List<Object[]> rows = new ArrayList<>();
     while (result.next()) {
-      Object[] row = new Object[count];
-      for (int i = 0; i < count; i++) {
-        row[i] = value(result, i + 1, types[i]);
+      Object[] row = new Object[readers.length];
+      for (int i = 0; i < readers.length; i++) {
+        row[i] = readers[i].read(result, i + 1);
       }
       rows.add(row);
     }
     return rows;
   }
 
-  private static Object value(ResultSet result, int index, String type) throws SQLException {
+  /** Reads one column of the current row. */
+  private interface Column {
+    Object read(ResultSet result, int index) throws SQLException;
+  }
+
+  /** How to read a column of a type, chosen once per query, not for every value. */
+  private static Column reader(String type) {
     return switch (type) {
-      case "timestamptz" -> result.getObject(index, OffsetDateTime.class);
-      case "date" -> result.getObject(index, LocalDate.class);
-      case "_text" -> {
-        Array array = result.getArray(index);
-        yield array == null ? null : array.getArray();
-      }
-      default -> result.getObject(index);
+      case "timestamptz" -> (result, index) -> result.getObject(index, OffsetDateTime.class);
+      case "date" -> (result, index) -> result.getObject(index, LocalDate.class);
+      case "_text" ->
+          (result, index) -> {
+            Array array = result.getArray(index);
+            return array == null ? null : array.getArray();
+          };
+      default -> ResultSet::getObject;
     };
   }
 }
