@@ -90,7 +90,7 @@ public class Reports {
     for (Object[] row : rows) {
       seconds += seconds(row[2]);
       billable += seconds(row[3]);
-      amount = amount.add(row[4] == null ? BigDecimal.ZERO : new BigDecimal(row[4].toString()));
+      amount = amount.add(decimal(row[4]));
     }
     return new Object[] {seconds, billable, amount};
   }
@@ -160,7 +160,15 @@ public class Reports {
   }
 
   static BigDecimal money(Object value) {
-    BigDecimal amount = value == null ? BigDecimal.ZERO : new BigDecimal(value.toString());
-    return amount.setScale(2, RoundingMode.HALF_UP);
+    return decimal(value).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  /** A sum as the driver gives it (numeric: BigDecimal), without a round trip through text. */
+  private static BigDecimal decimal(Object value) {
+    return switch (value) {
+      case null -> BigDecimal.ZERO;
+      case BigDecimal decimal -> decimal;
+      default -> new BigDecimal(value.toString());
+    };
   }
 }
