@@ -86,26 +86,26 @@ memory_mib() {
            END { printf "%.0f", total }'
 }
 
-# stack_cpu_ns: CPU time the three containers have used so far, in nanoseconds, from their
-# cgroups (v1 or v2); empty when neither is found.
-stack_cpu_ns() {
+# cpu_ns: CPU time used so far by each of the three containers, in nanoseconds, from their
+# cgroups (v1 or v2): one line "web NS app NS db NS"; empty when a cgroup is not found.
+cpu_ns() {
+  local service
   local id
-  local total=0
   local file
-  for id in $(compose ps --quiet --no-trunc); do
+  for service in web app db; do
+    id="$(compose ps --quiet --no-trunc "$service")"
     for file in "/sys/fs/cgroup/cpuacct/docker/$id/cpuacct.usage" \
       "/sys/fs/cgroup/system.slice/docker-$id.scope/cpu.stat" "/sys/fs/cgroup/docker/$id/cpu.stat"; do
       [[ -r "$file" ]] || continue
       if [[ "$file" == *cpu.stat ]]; then
-        total=$(( total + $(awk '$1 == "usage_usec" { print $2 }' "$file") * 1000 ))
+        printf '%s %s ' "$service" "$(awk '$1 == "usage_usec" { print $2 * 1000 }' "$file")"
       else
-        total=$(( total + $(<"$file") ))
+        printf '%s %s ' "$service" "$(<"$file")"
       fi
       continue 2
     done
     return 0
   done
-  printf '%s' "$total"
 }
 
 # web_address: the web container's address on its bridge network.
@@ -155,12 +155,12 @@ load() {
   local cpu_after
   local requests
   wrk "${options[@]}" -d"${warmup}s" "$url" >/dev/null
-  cpu_before="$(stack_cpu_ns)"
+  cpu_before="$(cpu_ns)"
   wrk "${options[@]}" -d"${seconds}s" --latency "$url" >"$output" &
   sleep "$(( seconds / 2 ))"
   memory="$(memory_mib)"
   wait "$!"
-  cpu_after="$(stack_cpu_ns)"
+  cpu_after="$(cpu_ns)"
   grep -q 'Non-2xx' "$output" && warn "$name: some answers were not 2xx: $(cat "$output")"
   requests="$(awk '/requests in/ { print $1 }' "$output")"
   printf '| %s | %s req/s | p50 %s, p99 %s | %s | %s MiB |\n' "$name" \
@@ -170,16 +170,19 @@ load() {
     "$(cpu_per_request "$cpu_before" "$cpu_after" "$requests")" "$memory"
 }
 
-# cpu_per_request BEFORE_NS AFTER_NS REQUESTS: the stack's CPU time per request, and the rate
-# that two cores given to the stack alone would allow: a figure that other load on the machine
-# does not distort the way it distorts requests/s.
+# cpu_per_request BEFORE AFTER REQUESTS: the stack's CPU time per request, each container's part,
+# and the rate that two cores given to the stack alone would allow: a figure that other load on
+# the machine does not distort the way it distorts requests/s. BEFORE and AFTER come from cpu_ns.
 cpu_per_request() {
   if [[ -z "$1" || -z "$2" ]]; then
     printf 'n/a'
     return 0
   fi
-  awk -v ns="$(( $2 - $1 ))" -v n="$3" \
-    'BEGIN { us = ns / 1000 / n; printf "%.0f µs, %.0f req/s on 2 cores", us, 2000000 / us }'
+  awk -v before="$1" -v after="$2" -v n="$3" 'BEGIN {
+    split(before, b, " "); split(after, a, " ")
+    for (i = 1; i < 6; i += 2) { us[i] = (a[i + 1] - b[i + 1]) / 1000 / n; total += us[i] }
+    printf "%.0f µs (web %.0f, app %.0f, db %.0f), %.0f req/s on 2 cores",
+      total, us[1], us[3], us[5], 2000000 / total }'
 }
 
 # cleanup: removes the benchmark's containers, network, volume and files.
