@@ -30,16 +30,16 @@ public class Reports {
 
   /**
    * The sums every group needs, from the totals per local day and project that the database keeps
-   * (migration V2): a year of days is a few hundred rows, however many entries it holds. Intervals
-   * are added up before they are turned into seconds, and money stays numeric until it is rounded.
+   * (migrations V2 and V3): a year of days is a few hundred rows, however many entries it holds.
+   * Intervals are added up before they are turned into seconds; the amount is the sum of billable
+   * seconds times each project's rate, kept exactly (numeric) until it is rounded.
    */
   private static final String DAY_SUMS =
       "extract(epoch from sum(t.total))::bigint, extract(epoch from sum(t.billable))::bigint,"
-          + " sum(extract(epoch from t.billable) * p.hourly_rate) / 3600";
+          + " sum(t.billable_rated) / 3600";
 
   private static final String DAYS =
-      " from entry_day_totals t left join p on p.id = t.project_id"
-          + " where t.user_id = :user and t.day between :first and :last";
+      " from entry_day_totals t where t.user_id = :user and t.day between :first and :last";
 
   /**
    * The same sums over the finished entries themselves, for groupings the day totals do not keep
@@ -69,7 +69,7 @@ public class Reports {
     // Every entry lies in exactly one day, week or project group; tags may count it twice.
     Object[] total =
         by == GroupBy.TAG
-            ? query("select " + ENTRY_SUMS + ENTRIES, userId, zone, range).get(0)
+            ? query(PROJECTS + "select " + ENTRY_SUMS + ENTRIES, userId, zone, range).get(0)
             : sumOf(rows);
     return new Summary(
         range.from(),
@@ -104,12 +104,14 @@ public class Reports {
               + DAYS
               + " group by week order by week";
       case PROJECT ->
-          "select t.project_id::text, max(p.name) as name, "
+          PROJECTS
+              + "select t.project_id::text, max(p.name) as name, "
               + DAY_SUMS
-              + DAYS
+              + DAYS.replace(" where", " left join p on p.id = t.project_id where")
               + " group by t.project_id order by name nulls last";
       case TAG ->
-          "select tag, tag, "
+          PROJECTS
+              + "select tag, tag, "
               + ENTRY_SUMS
               + ENTRIES.replace(" where", " left join lateral unnest(e.tags) as tag on true where")
               + " group by tag order by tag nulls last";
@@ -122,7 +124,7 @@ public class Reports {
         select.contains(":first")
             ? Map.of("user", userId, "first", range.from(), "last", range.to())
             : Map.of("user", userId, "from", range.startIn(zone), "to", range.endIn(zone));
-    return database.select(PROJECTS + select, values);
+    return database.select(select, values);
   }
 
   /** Every day (or every week's Monday) of the range, with zeros where nothing was booked. */

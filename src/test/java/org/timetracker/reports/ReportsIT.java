@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +95,53 @@ class ReportsIT {
     assertEquals(6600, seconds(siteGroup));
     assertEquals(150.0, siteGroup.getJsonNumber("billableAmount").doubleValue());
     assertEquals(JsonValue.NULL, groups.getJsonObject(2).get("key"));
+  }
+
+  @Test
+  void aNewHourlyRatePricesTheDaysAlreadyBooked() {
+    long site =
+        member
+            .post("/api/projects", Json.of("name", "Site", "hourlyRate", 60, "billable", true))
+            .id();
+    long other =
+        member
+            .post("/api/projects", Json.of("name", "Other", "hourlyRate", 10, "billable", true))
+            .id();
+    long moved = entry("2026-11-02T09:00:00Z", "2026-11-02T09:20:00Z", "projectId", site);
+    entry("2026-11-02T10:00:00Z", "2026-11-02T11:30:00Z", "projectId", site);
+    entry("2026-11-09T10:00:00Z", "2026-11-09T11:00:00Z", "projectId", other);
+    assertEquals(List.of("110.00", "10.00"), weekAmounts());
+
+    assertEquals(
+        200,
+        member
+            .patch("/api/projects/" + site, Json.of("hourlyRate", new BigDecimal("99.99")))
+            .status());
+    assertEquals(List.of("183.32", "10.00"), weekAmounts());
+
+    assertEquals(200, member.patch("/api/entries/" + moved, Json.of("projectId", other)).status());
+    assertEquals(List.of("153.32", "10.00"), weekAmounts());
+
+    assertEquals(
+        200, member.patch("/api/projects/" + site, Json.of("hourlyRate", JsonValue.NULL)).status());
+    JsonObject weeks = summary("2026-11-02", "2026-11-15", "week");
+    assertEquals(List.of("3.33", "10.00"), amounts(weeks.getJsonArray("groups")));
+    assertEquals("13.33", weeks.getJsonNumber("billableAmount").toString());
+    assertEquals(
+        "13.33",
+        summary("2026-11-02", "2026-11-15", "project").getJsonNumber("billableAmount").toString());
+  }
+
+  private List<String> weekAmounts() {
+    return amounts(summary("2026-11-02", "2026-11-15", "week").getJsonArray("groups"));
+  }
+
+  private static List<String> amounts(JsonArray groups) {
+    List<String> amounts = new ArrayList<>();
+    for (JsonValue group : groups) {
+      amounts.add(group.asJsonObject().getJsonNumber("billableAmount").toString());
+    }
+    return amounts;
   }
 
   @Test
