@@ -9,6 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/deploy.sh"
 # shellcheck source=bin/lib/rollout.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/rollout.sh"
+# shellcheck source=bin/lib/secrets.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/secrets.sh"
 
 usage() {
   cat <<USAGE
@@ -16,7 +18,9 @@ Usage: bin/release.sh [--wait SECONDS] [REF]
 
 Releases REF (a tag, branch or commit; default: what is checked out) on this server:
 
-  1. takes the release lock (a second release or rollback stops, or waits with --wait)
+  1. takes the release lock (a second release or rollback stops, or waits with --wait) and
+     checks the secrets as bin/init-secrets.sh --check does: a missing, empty, misowned or
+     world-readable one stops it here, before anything changes
   2. checks out REF; refuses a checkout with changes
   3. builds the images, tagged with the version (tag-commit, e.g. v1.4.0-3f2a1b4c), while the
      running version serves
@@ -89,6 +93,7 @@ main() {
 
   load_settings
   take_lock release "$wait"
+  require_usable_secrets
   run_log_file="$(run_log release)"
   clear_leftovers
   require_clean_checkout

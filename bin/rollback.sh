@@ -9,6 +9,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/common.sh"
 source "$(dirname "${BASH_SOURCE[0]}")/lib/deploy.sh"
 # shellcheck source=bin/lib/rollout.sh
 source "$(dirname "${BASH_SOURCE[0]}")/lib/rollout.sh"
+# shellcheck source=bin/lib/secrets.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib/secrets.sh"
 
 usage() {
   cat <<USAGE
@@ -18,6 +20,8 @@ Usage: bin/rollback.sh [--wait SECONDS] [VERSION]
 Switches to VERSION (default: the version that ran before the current one), using its images
 on this server. The database keeps its newer schema: migrations are written so that the
 previous version works on it (docs/runbooks/rollback.md). Nothing is restored from a backup.
+Like a release, it first checks the secrets and stops, changing nothing, when one is missing,
+empty, misowned or readable by every user.
 
   --list           the versions whose images are here, when the newest of their images was
                    built, when each last ran, and which one runs now
@@ -76,6 +80,7 @@ main() {
 
   load_settings
   take_lock rollback "$wait"
+  require_usable_secrets
   clear_leftovers
   [[ -n "$target" ]] || target="$(previous_version)"
   [[ -n "$target" ]] \

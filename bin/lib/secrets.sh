@@ -147,7 +147,7 @@ secret_problems() {
   [[ -f "$file" ]] || { printf '%s is not a plain file\n' "$name"; return 0; }
   [[ -s "$file" ]] || printf '%s is empty\n' "$name"
   if [[ "$(tail -c 1 "$file" | od -An -c | tr -d ' ')" == '\n' ]]; then
-    printf '%s ends with a newline: the containers ignore it, but write secrets with' "$name"
+    printf '%s %s: the containers ignore it, but write secrets with' "$name" "$HARMLESS_NEWLINE"
     printf ' printf %%s, not echo\n'
   fi
   if world_readable "$file"; then
@@ -159,6 +159,31 @@ secret_problems() {
   owner="$(stat -c '%u:%g' "$file")"
   [[ "$owner" == "$(secret_owner "$name")" ]] \
     || printf '%s belongs to %s instead of %s\n' "$name" "$owner" "$(secret_owner "$name")"
+}
+
+# What secret_problems says of a trailing newline, the one problem the containers cope with.
+readonly HARMLESS_NEWLINE="ends with a newline"
+
+# require_usable_secrets: refuses to go on when a secret is missing, empty, open to others or not
+# its container's to read, so that a release or rollback stops before it changes anything rather
+# than with compose's "bind source path does not exist" halfway. A trailing newline only warns.
+require_usable_secrets() {
+  local problems
+  local line
+  local blocking=()
+  require_private_dir
+  problems="$(all_secret_problems)"
+  while IFS= read -r line; do
+    [[ -n "$line" ]] || continue
+    if [[ "$line" == *"$HARMLESS_NEWLINE"* ]]; then
+      warn "$line"
+    else
+      blocking+=("$line")
+    fi
+  done <<<"$problems"
+  (( ${#blocking[@]} == 0 )) || refuse "the secrets in $TT_SECRETS_DIR are not ready, so nothing" \
+    "was changed:"$'\n'"$(printf '  %s\n' "${blocking[@]}")"$'\n'"Run sudo bin/init-secrets.sh," \
+    "which creates what is missing and fixes owners and modes, then try again."
 }
 
 # all_secret_problems: secret_problems of every secret.

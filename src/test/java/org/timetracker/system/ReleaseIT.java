@@ -3,7 +3,10 @@ package org.timetracker.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +101,33 @@ class ReleaseIT {
     assertEquals(entriesBefore, server.sql("select count(*) from entries"));
     assertHistoryEndsWith(
         "release\t[^\t]*\t" + server.checkout.version(ServerCheckout.V3) + "\trolled-back");
+  }
+
+  @Test
+  void releaseAndRollbackChangeNothingWhileASecretIsMissing() throws IOException {
+    server.ensureRunning();
+    List<String> imageBefore = server.runningImages("app");
+    String historyBefore = server.history();
+    Path secret = server.files.secrets.resolve("admin.password");
+    Path aside = server.files.home.resolve("admin.password.aside");
+
+    Files.move(secret, aside);
+    try {
+      for (List<String> command :
+          List.of(List.of("release.sh", ServerCheckout.V2), List.of("rollback.sh"))) {
+        Command.Result refused =
+            server.script(Duration.ofMinutes(2), command.toArray(String[]::new));
+
+        assertEquals(4, refused.exitCode(), refused.output());
+        assertTrue(refused.output().contains("admin.password is missing"), refused.output());
+        assertTrue(refused.output().contains("sudo bin/init-secrets.sh"), refused.output());
+      }
+    } finally {
+      Files.move(aside, secret);
+    }
+    assertEquals(imageBefore, server.runningImages("app"));
+    assertEquals(historyBefore, server.history());
+    assertTrue(server.healthy(), server.health());
   }
 
   /** Starts two releases of the same version at the same moment and waits for both. */
