@@ -47,9 +47,12 @@ begin
     end if;
 end $$;
 
+-- The user's projects are locked for share first, for the same reason: a change of a rate that
+-- commits while the totals are summed anew would otherwise miss the new rows.
 create or replace function entry_day_totals_rebuild(p_user bigint) returns void
 language plpgsql as $$
 begin
+    perform 1 from projects where user_id = p_user for share;
     delete from entry_day_totals where user_id = p_user;
     insert into entry_day_totals
         (user_id, day, project_id, entries, total, billable, billable_rated)
